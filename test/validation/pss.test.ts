@@ -408,6 +408,11 @@ describe('restricted: restrictedVolumes', () => {
     expect(found(pod, 'restricted')).toEqual(['pss.restrictedVolumes spec.volumes[0].image']);
   });
 
+  it('restricted rejects a volume without any source at the volume itself', () => {
+    const pod = podWith((p) => (p.spec.volumes = [{ name: 'empty' }]));
+    expect(found(pod, 'restricted')).toEqual(['pss.restrictedVolumes spec.volumes[0]']);
+  });
+
   it('restricted accepts every allowed volume type', () => {
     const pod = podWith((p) => {
       p.spec.volumes = [
@@ -454,6 +459,27 @@ describe('restricted: allowPrivilegeEscalation', () => {
       p.spec.containers[0].securityContext = {};
     });
     expect(check(pod, 'restricted')).toEqual([]);
+  });
+});
+
+describe('restricted: Windows Pods', () => {
+  it('restricted skips seccomp on a Windows Pod while baseline still rejects Unconfined, as upstream overrides', () => {
+    const pod = podWith((p) => {
+      p.spec.os = { name: 'windows' };
+      p.spec.securityContext.seccompProfile = { type: 'Unconfined' };
+    });
+    expect(check(pod, 'restricted')).toEqual([]);
+    expect(found(pod, 'baseline')).toEqual([
+      'pss.seccompProfile_baseline spec.securityContext.seccompProfile.type',
+    ]);
+  });
+
+  it('restricted still requires runAsNonRoot of a Windows Pod', () => {
+    const pod = podWith((p) => {
+      p.spec.os = { name: 'windows' };
+      delete p.spec.securityContext.runAsNonRoot;
+    });
+    expect(found(pod, 'restricted')).toEqual(['pss.runAsNonRoot spec.securityContext.runAsNonRoot']);
   });
 });
 
@@ -533,6 +559,18 @@ describe('restricted: seccompProfile_restricted', () => {
     );
     expect(found(pod, 'restricted')).toEqual([
       'pss.seccompProfile_restricted spec.containers[0].securityContext.seccompProfile.type',
+    ]);
+  });
+
+  it('restricted reports a bad container profile and the container left uncovered together', () => {
+    const pod = podWith((p) => {
+      delete p.spec.securityContext.seccompProfile;
+      p.spec.containers[0].securityContext.seccompProfile = { type: 'Unconfined' };
+      p.spec.containers.push(hardenedContainer('sidecar'));
+    });
+    expect(found(pod, 'restricted')).toEqual([
+      'pss.seccompProfile_restricted spec.containers[0].securityContext.seccompProfile.type',
+      'pss.seccompProfile_restricted spec.securityContext.seccompProfile.type',
     ]);
   });
 
