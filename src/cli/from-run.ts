@@ -151,10 +151,11 @@ interface ParsedLine {
 
 function unknownFlag(flag: string): never {
   const bare = flag.replace(/^-+/, '').split('=')[0];
+  const shown = flag.startsWith('--') ? `--${bare}` : flag;
   const removed = REMOVED[bare];
-  if (removed) throw new FromRunError(flag, 'flag not supported by kubectl 1.28 run', undefined, removed);
+  if (removed) throw new FromRunError(shown, 'flag not supported by kubectl 1.28 run', undefined, removed);
   throw new FromRunError(
-    flag,
+    shown,
     'unknown flag for kubectl run',
     undefined,
     'Check the spelling (kubectl run --help lists the flags), or set the field with --overrides',
@@ -506,9 +507,62 @@ function applyOverrides(pod: JsonObject, parsed: ParsedLine): JsonObject {
   return patched;
 }
 
+// The fields a typed v1 Pod has at the levels where a typo in an override is likely (k8s.io/api/core/v1 and
+// meta/v1 types.go; the union over kubectl 1.28-1.33, e.g. spec.resources is 1.32+). kubectl's decoder silently
+// drops any other field, so podwright does too.
+const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'];
+const CONTAINER_FIELDS = (
+  'name image command args workingDir ports envFrom env resources resizePolicy restartPolicy ' +
+  'volumeMounts volumeDevices livenessProbe readinessProbe startupProbe lifecycle ' +
+  'terminationMessagePath terminationMessagePolicy imagePullPolicy securityContext stdin stdinOnce ' +
+  'tty'
+).split(' ');
+const KNOWN_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  pod: new Set('apiVersion kind metadata spec status'.split(' ')),
+  metadata: new Set(
+    (
+      'name generateName namespace selfLink uid resourceVersion generation creationTimestamp ' +
+      'deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences finalizers ' +
+      'managedFields'
+    ).split(' '),
+  ),
+  spec: new Set(
+    (
+      'volumes initContainers containers ephemeralContainers restartPolicy ' +
+      'terminationGracePeriodSeconds activeDeadlineSeconds dnsPolicy nodeSelector serviceAccountName ' +
+      'serviceAccount automountServiceAccountToken nodeName hostNetwork hostPID hostIPC ' +
+      'shareProcessNamespace securityContext imagePullSecrets hostname subdomain affinity ' +
+      'schedulerName tolerations hostAliases priorityClassName priority dnsConfig readinessGates ' +
+      'runtimeClassName enableServiceLinks preemptionPolicy overhead topologySpreadConstraints ' +
+      'setHostnameAsFQDN os hostUsers schedulingGates resourceClaims resources'
+    ).split(' '),
+  ),
+  containers: new Set(CONTAINER_FIELDS),
+  initContainers: new Set(CONTAINER_FIELDS),
+  ephemeralContainers: new Set([...CONTAINER_FIELDS, 'targetContainerName']),
+};
+
+function pruneUnknownFields(pod: JsonObject): JsonObject {
+  const keep = (object: Json, level: string): Json => {
+    if (!isJsonObject(object)) return object;
+    const known = KNOWN_FIELDS[level];
+    return Object.fromEntries(Object.entries(object).filter(([k]) => known.has(k)));
+  };
+  const out = keep(pod, 'pod') as JsonObject;
+  if (isJsonObject(out.metadata)) out.metadata = keep(out.metadata, 'metadata');
+  if (isJsonObject(out.spec)) {
+    const spec = keep(out.spec, 'spec') as JsonObject;
+    for (const list of CONTAINER_LISTS) {
+      const containers = spec[list];
+      if (Array.isArray(containers)) spec[list] = containers.map((c) => keep(c, list));
+    }
+    out.spec = spec;
+  }
+  return out;
+}
+
 // Map-typed fields that Go omits when empty (omitempty maps); struct-typed fields such as `emptyDir: {}` stay.
 const MAP_FIELDS = new Set(['labels', 'annotations', 'nodeSelector', 'limits', 'requests', 'overhead']);
-const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'];
 
 // kubectl decodes the patched JSON into a typed v1 Pod and encodes it again: nulls and directive keys vanish,
 // empty maps and lists are omitted (except spec.containers, which has no omitempty) and every container gets
@@ -544,7 +598,6 @@ export function podFromKubectlRun(argv: readonly string[]): Record<string, unkno
     );
   }
   const positionals = parsed.positionals.slice(1);
-  const argsLenAtDash = parsed.argsLenAtDash < 0 ? -1 : parsed.argsLenAtDash - 1;
 
   // Complete(): value parsing, in kubectl's order.
   const restart = last(parsed, 'restart');
@@ -571,7 +624,8 @@ export function podFromKubectlRun(argv: readonly string[]): Record<string, unkno
   }
 
   // Validate(): NAME, image, tty, then what needs a cluster.
-  if (positionals.length === 0 || argsLenAtDash === 0) {
+  // cobra counts `run` itself in ArgsLenAtDash, so `kubectl run --image=x -- NAME` is accepted.
+  if (positionals.length === 0) {
     throw new FromRunError(
       'NAME',
       'NAME is required for run',
@@ -608,7 +662,7 @@ export function podFromKubectlRun(argv: readonly string[]): Record<string, unkno
 
   const [name, ...args] = positionals;
   const pod = applyOverrides(generatePod(parsed, name, args), parsed);
-  const result = normalize(pod, '', '') as JsonObject;
+  const result = normalize(pruneUnknownFields(pod), '', '') as JsonObject;
   // createGeneratedObject: with --dry-run=client the namespace is set, after the overrides, only when given.
   const namespace = last(parsed, 'namespace');
   if (namespace) result.metadata = { ...(result.metadata as JsonObject), namespace };
