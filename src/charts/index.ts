@@ -1,0 +1,16 @@
+import type { Chart } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { HelloWorld } from './hello-world';
+import { SharedVolume } from './shared-volume';
+
+/** Every chart of the app by name; the name is also the chart id and the manifest file name in `dist/`. */
+export const CHARTS: Readonly<Record<string, (scope: Construct) => Chart>> = {
+  'hello-world': (scope) => new HelloWorld(scope, 'hello-world'),
+  'shared-volume': (scope) => new SharedVolume(scope, 'shared-volume'),
+};
+
+/** The charts the Pulumi stack deploys when its config names none. */
+export const DEFAULT_CHARTS: readonly string[] = ['hello-world'];
+
+export { HelloWorld } from './hello-world';
+export { SharedVolume, SHARED_VOLUME_PORT } from './shared-volume';
