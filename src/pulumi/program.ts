@@ -1,0 +1,18 @@
+// The Pulumi program (Pulumi.yaml runs it through index.js): the same App `cdk8s synth` writes to dist/, deployed.
+import * as pulumi from '@pulumi/pulumi';
+import { buildApp } from '../app';
+import { DEFAULT_CHARTS } from '../charts';
+import { PodwrightStack } from './stack';
+
+const config = new pulumi.Config('podwright');
+
+const stack = new PodwrightStack('podwright', {
+  app: buildApp({ charts: config.getObject<string[]>('charts') ?? DEFAULT_CHARTS }),
+  context: config.get('context'),
+  namespace: config.get('namespace'),
+});
+
+/** Names of the Pods this stack deployed. */
+export const podNames = stack.podNames;
+/** Namespace of the objects that set none. */
+export const namespace = stack.namespace;

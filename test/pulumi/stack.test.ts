@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { PodwrightApp } from '../../src/app';
+import { PodwrightChart } from '../../src/chart';
+import { PodwrightError } from '../../src/errors';
+import { Pod } from '../../src/pod';
+import { PodwrightStack, resourceName } from '../../src/pulumi/stack';
+import { installMocks, valueOf } from './mocks';
+import { ApiObject } from 'cdk8s';
+
+const registered = installMocks();
+
+describe('PodwrightStack', () => {
+  it('must not register anything when a Pod is invalid, and lists every violation', () => {
+    const app = new PodwrightApp();
+    const chart = new PodwrightChart(app, 'bad');
+    new Pod(chart, 'Bad_Name', {
+      containers: [{ name: 'app', image: 'busybox', securityContext: { privileged: true } }],
+    });
+    const before = registered.length;
+    let error: unknown;
+    try {
+      new PodwrightStack('bad', { app });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PodwrightError);
+    const paths = (error as PodwrightError).violations.map((v) => v.path);
+    expect(paths).toContain('metadata.name');
+    expect(paths).toContain('spec.containers[0].securityContext.privileged');
+    expect(registered.length).toBe(before);
+  });
+
+  it('registers other kinds generically with their own type token and a provider for context and namespace', async () => {
+    const app = new PodwrightApp();
+    const chart = new PodwrightChart(app, 'mixed');
+    new Pod(chart, 'web', { containers: [{ name: 'app', image: 'busybox' }] });
+    new ApiObject(chart, 'quota', {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'q' },
+      spec: {},
+    });
+    const stack = new PodwrightStack('mixed', { app, context: 'kind-dev', namespace: 'demo' });
+    expect(await valueOf(stack.podNames)).toEqual(['web']);
+    expect(await valueOf(stack.namespace)).toBe('demo');
+    const mine = registered.filter((r) => r.name.startsWith('mixed'));
+    expect(mine.map((r) => r.type).sort()).toEqual(
+      [
+        'kubernetes:core/v1:Pod',
+        'kubernetes:v1:ResourceQuota',
+        'pulumi:providers:kubernetes',
+        'podwright:index:Stack',
+      ].sort(),
+    );
+    expect(mine.find((r) => r.type === 'pulumi:providers:kubernetes')?.inputs).toMatchObject({
+      context: 'kind-dev',
+      namespace: 'demo',
+    });
+  });
+
+  it('names resources by chart, namespace, kind and name', () => {
+    expect(resourceName({ chart: 'c', manifest: { kind: 'Pod', metadata: { name: 'p' } } })).toBe('c-p');
+    expect(
+      resourceName({ chart: 'c', manifest: { kind: 'Secret', metadata: { name: 's', namespace: 'n' } } }),
+    ).toBe('c-n-secret-s');
+  });
+});
