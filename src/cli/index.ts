@@ -1,0 +1,155 @@
+import * as fs from 'node:fs';
+import { Yaml } from 'cdk8s';
+import { isProfile, type Profile } from '../profile';
+import { InputError, readManifests } from './manifests';
+import { renderReport, validateManifests, type ValidateFormat } from './validate';
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface CliIo {
+  /** Standard output. */
+  readonly stdout: (text: string) => void;
+  /** Standard error. */
+  readonly stderr: (text: string) => void;
+  /** The whole of standard input. */
+  readonly stdin: () => string;
+}
+
+const USAGE = `usage:
+  podwright validate [--profile restricted|baseline|privileged] [--format text|json] PATH...
+      Check Pods in YAML/JSON files or folders (- for stdin) as the API server and Pod Security admission would.
+      Exit 0 when clean, 1 with violations, 2 for unusable input.
+  podwright from-run [--format yaml|json|ts] -- kubectl run NAME --image=IMAGE [flags] [-- ARG...]
+      Print the Pod \`kubectl run --dry-run=client -o yaml\` would create, offline.
+  podwright import [--profile restricted|baseline|privileged] FILE...
+      Print TypeScript that builds the same objects with podwright constructs.
+`;
+
+/** A usage error: exit code 2. */
+class UsageError extends Error {}
+
+/** Splits `--name value` / `--name=value` options from positional arguments; `--` ends options. */
+function parseOptions(args: readonly string[], names: readonly string[]) {
+  const options: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (!names.includes(name))
+      throw new UsageError(`unknown option --${name}; options: ${names.map((n) => `--${n}`).join(', ')}`);
+    const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
+    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    options[name] = value;
+  }
+  return { options, positional };
+}
+
+function profileOption(value: string | undefined, fallback: Profile): Profile {
+  if (value === undefined) return fallback;
+  if (!isProfile(value))
+    throw new UsageError(`--profile must be restricted, baseline or privileged, got '${value}'`);
+  return value;
+}
+
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${name} must be ${allowed.join(' or ')}, got '${value}'`);
+  }
+  return value as T;
+}
+
+async function validate(args: readonly string[], io: CliIo): Promise<number> {
+  const { options, positional } = parseOptions(args, ['profile', 'format']);
+  const profile = profileOption(options.profile, 'restricted');
+  const format = oneOf<ValidateFormat>('format', options.format, ['text', 'json'], 'text');
+  if (positional.length === 0)
+    throw new UsageError('validate needs at least one PATH (a file, a folder, or - for stdin)');
+  const report = validateManifests(readManifests(positional, io.stdin), profile);
+  for (const note of report.skipped) io.stderr(`${note}\n`);
+  io.stdout(renderReport(report, format));
+  return report.violations.length > 0 ? 1 : 0;
+}
+
+async function fromRun(args: readonly string[], io: CliIo): Promise<number> {
+  const split = args.indexOf('--');
+  const own = split < 0 ? args : args.slice(0, split);
+  const command = split < 0 ? [] : args.slice(split + 1);
+  const { options, positional } = parseOptions(own, ['format']);
+  if (positional.length > 0 || command.length === 0) {
+    throw new UsageError(
+      'from-run takes the kubectl command line after --: podwright from-run -- kubectl run NAME --image=IMAGE',
+    );
+  }
+  const format = oneOf('format', options.format, ['yaml', 'json', 'ts'] as const, 'yaml');
+  const { podFromKubectlRun } = await import('./from-run');
+  const pod = podFromKubectlRun(command);
+  if (format === 'json') io.stdout(`${JSON.stringify(pod, null, 2)}\n`);
+  else if (format === 'yaml') io.stdout(Yaml.stringify(pod));
+  else {
+    const { generateTypeScript } = await import('./import');
+    io.stdout(await generateTypeScript([pod]));
+  }
+  return 0;
+}
+
+async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { options, positional } = parseOptions(args, ['profile']);
+  const profile = profileOption(options.profile, 'privileged');
+  if (positional.length === 0) throw new UsageError('import needs at least one FILE (or - for stdin)');
+  const manifests = readManifests(positional, io.stdin).map((m) => m.manifest as Record<string, unknown>);
+  const { generateTypeScript } = await import('./import');
+  io.stdout(await generateTypeScript(manifests, { profile }));
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
+  validate,
+  'from-run': fromRun,
+  import: importCommand,
+};
+
+/** Runs the podwright CLI with `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UsageError(`unknown command '${command}'`);
+    return await run(args, io);
+  } catch (error) {
+    const exitCode = (error as { exitCode?: unknown }).exitCode;
+    if (error instanceof UsageError) {
+      io.stderr(`podwright: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof InputError || exitCode === 2) {
+      io.stderr(`podwright ${command}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** The process's own standard streams. */
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdin: () => fs.readFileSync(0, 'utf8'),
+};

@@ -1,0 +1,65 @@
+import { formatViolation, type Violation } from '../errors';
+import type { Profile } from '../profile';
+import { isPod, refOf, validateManifest } from '../validation';
+import type { SourcedManifest } from './manifests';
+
+/** Output format of `podwright validate`. */
+export type ValidateFormat = 'text' | 'json';
+
+/** What `podwright validate` found. */
+export interface ValidateReport {
+  /** Every violation, in file and document order. */
+  readonly violations: readonly Violation[];
+  /** One line per object that is not a Pod and was not checked. */
+  readonly skipped: readonly string[];
+  /** How many Pods were checked. */
+  readonly pods: number;
+}
+
+/** Validates every Pod in `manifests` at `profile`; other objects are skipped with a note. */
+export function validateManifests(manifests: readonly SourcedManifest[], profile: Profile): ValidateReport {
+  const violations: Violation[] = [];
+  const skipped: string[] = [];
+  let pods = 0;
+  for (const { file, manifest } of manifests) {
+    if (!isPod(manifest)) {
+      const ref =
+        typeof manifest === 'object' && manifest !== null
+          ? refOf(manifest as Record<string, unknown>)
+          : undefined;
+      skipped.push(
+        `${file}: skipped ${ref ? `${ref.kind} ${ref.name || '<unnamed>'}` : 'a non-object document'} (not a v1 Pod)`,
+      );
+      continue;
+    }
+    pods++;
+    violations.push(...validateManifest(manifest, profile, file));
+  }
+  return { violations, skipped, pods };
+}
+
+/** The report as `podwright validate` prints it. */
+export function renderReport(report: ValidateReport, format: ValidateFormat): string {
+  if (format === 'json') {
+    const rows = report.violations.map((v) => ({
+      file: v.object.file ?? null,
+      kind: v.object.kind,
+      namespace: v.object.namespace ?? null,
+      name: v.object.name,
+      path: v.path,
+      rule: v.rule,
+      message: v.message,
+      value: v.value === undefined ? null : v.value,
+      fix: v.fix,
+    }));
+    return `${JSON.stringify(rows, null, 2)}\n`;
+  }
+  const lines = report.violations.map(formatViolation);
+  const n = report.violations.length;
+  lines.push(
+    n === 0
+      ? `ok: ${report.pods} Pod(s) valid`
+      : `${n} violation(s) in ${new Set(report.violations.map((v) => `${v.object.file}\0${v.object.name}`)).size} of ${report.pods} Pod(s)`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,31 @@
+import type { ObjectRef, Violation } from '../errors';
+import { isPlainObject } from '../json';
+import type { Profile } from '../profile';
+import { validatePodApi } from './api';
+import { checkPodSecurity } from './pss';
+
+/** Whether `manifest` is a core/v1 Pod, the kind podwright validates. */
+export function isPod(manifest: unknown): manifest is Record<string, unknown> {
+  return isPlainObject(manifest) && manifest.kind === 'Pod' && manifest.apiVersion === 'v1';
+}
+
+/** The object reference violations of `manifest` carry. */
+export function refOf(manifest: Record<string, unknown>, file?: string): ObjectRef {
+  const metadata = isPlainObject(manifest.metadata) ? manifest.metadata : {};
+  const name = typeof metadata.name === 'string' ? metadata.name : '';
+  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
+  const kind = typeof manifest.kind === 'string' ? manifest.kind : '<no kind>';
+  return { kind, name, namespace, file };
+}
+
+/**
+ * Every reason the API server (Kubernetes 1.28) or Pod Security admission at `profile` would reject `manifest`.
+ * Objects other than Pods give no violations: callers that want to say so check `isPod` first.
+ */
+export function validateManifest(manifest: unknown, profile: Profile, file?: string): Violation[] {
+  if (!isPod(manifest)) return [];
+  const ref = refOf(manifest, file);
+  const violations = validatePodApi(manifest, ref);
+  if (profile !== 'privileged') violations.push(...checkPodSecurity(manifest, profile, ref));
+  return violations;
+}
