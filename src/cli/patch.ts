@@ -193,39 +193,58 @@ function mergeMap(
       delete original[key];
       continue;
     }
-    if (!(key in original)) {
-      // Go copies the patch value as it is; a delete list for an absent field is dropped.
-      if (!isDeleteList) original[key] = patchValue;
-      continue;
-    }
     const originalValue = original[key];
-    const sameKind =
-      (isJsonObject(originalValue) && isJsonObject(patchValue)) ||
-      (Array.isArray(originalValue) && Array.isArray(patchValue)) ||
-      (typeof originalValue === typeof patchValue && !isJsonObject(patchValue) && !Array.isArray(patchValue));
-    if (!sameKind) {
-      if (!isDeleteList) original[key] = patchValue;
+    const bothObjects = isJsonObject(originalValue) && isJsonObject(patchValue);
+    const bothLists = Array.isArray(originalValue) && Array.isArray(patchValue);
+    if (!(key in original) || (!bothObjects && !bothLists)) {
+      // A new value (or one of another type) is taken from the patch without its nulls and directives; a value
+      // that is itself a `$patch` directive is dropped (discardNullValuesFromPatch, removeDirectives).
+      if (!isDeleteList) {
+        const kept = removeDirectives(discardNulls(patchValue));
+        if (kept === undefined) delete original[key];
+        else original[key] = kept;
+      }
       continue;
     }
     const fieldMeta = child(meta, key);
     const fieldPath = where(path, key);
-    if (isJsonObject(originalValue) && isJsonObject(patchValue)) {
+    if (bothObjects) {
       // mergeMapHandler
       original[key] =
         fieldMeta?.strategy === 'replace'
           ? patchValue
           : mergeMap(originalValue, patchValue, fieldMeta, fieldPath);
-    } else if (Array.isArray(originalValue) && Array.isArray(patchValue)) {
+    } else {
       // mergeSliceHandler
       original[key] =
         fieldMeta?.strategy === 'merge'
-          ? mergeSlice(originalValue, patchValue, fieldMeta, fieldPath, isDeleteList)
+          ? mergeSlice(originalValue as Json[], patchValue as Json[], fieldMeta, fieldPath, isDeleteList)
           : patchValue;
-    } else {
-      original[key] = patchValue;
     }
   }
   return original;
+}
+
+// discardNullValuesFromPatch: nulls inside a value copied from the patch mean nothing there.
+function discardNulls(value: Json): Json {
+  if (Array.isArray(value)) return value.map(discardNulls);
+  if (!isJsonObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([k, v]) => (v === null ? [] : [[k, discardNulls(v)]])),
+  );
+}
+
+// removeDirectives: undefined when the value is itself a `$patch` directive and must not be kept.
+function removeDirectives(value: Json): Json | undefined {
+  if (Array.isArray(value)) return value.map(removeDirectives).filter((v): v is Json => v !== undefined);
+  if (!isJsonObject(value)) return value;
+  if (DIRECTIVE in value) return undefined;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value)) {
+    const kept = removeDirectives(v);
+    if (kept !== undefined) out[k] = kept;
+  }
+  return out;
 }
 
 // applyRetainKeysDirective: keys of the original not listed in $retainKeys are cleared.
