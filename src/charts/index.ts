@@ -2,11 +2,13 @@ import type { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { HelloWorld } from './hello-world';
 import { SharedVolume } from './shared-volume';
+import { SidecarLogs } from './sidecar-logs';
 
 /** Every chart of the app by name; the name is also the chart id and the manifest file name in `dist/`. */
 export const CHARTS: Readonly<Record<string, (scope: Construct) => Chart>> = {
   'hello-world': (scope) => new HelloWorld(scope, 'hello-world'),
   'shared-volume': (scope) => new SharedVolume(scope, 'shared-volume'),
+  'sidecar-logs': (scope) => new SidecarLogs(scope, 'sidecar-logs'),
 };
 
 /** The charts the Pulumi stack deploys when its config names none. */
@@ -14,3 +16,4 @@ export const DEFAULT_CHARTS: readonly string[] = ['hello-world'];
 
 export { HelloWorld } from './hello-world';
 export { SharedVolume, SHARED_VOLUME_PORT } from './shared-volume';
+export { SidecarLogs } from './sidecar-logs';
