@@ -1,6 +1,7 @@
 import type { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { HelloWorld } from './hello-world';
+import { HttpProbes } from './http-probes';
 import { InitVolume } from './init-volume';
 import { SharedVolume } from './shared-volume';
 import { SidecarLogs } from './sidecar-logs';
@@ -11,12 +12,14 @@ export const CHARTS: Readonly<Record<string, (scope: Construct) => Chart>> = {
   'shared-volume': (scope) => new SharedVolume(scope, 'shared-volume'),
   'sidecar-logs': (scope) => new SidecarLogs(scope, 'sidecar-logs'),
   'init-volume': (scope) => new InitVolume(scope, 'init-volume'),
+  'http-probes': (scope) => new HttpProbes(scope, 'http-probes'),
 };
 
 /** The charts the Pulumi stack deploys when its config names none. */
 export const DEFAULT_CHARTS: readonly string[] = ['hello-world'];
 
 export { HelloWorld } from './hello-world';
+export { HttpProbes, HTTP_PROBES_PORT } from './http-probes';
 export { InitVolume, INIT_VOLUME_PORT } from './init-volume';
 export { SharedVolume, SHARED_VOLUME_PORT } from './shared-volume';
 export { SidecarLogs } from './sidecar-logs';
