@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { HelloWorld } from './hello-world';
 import { HttpProbes } from './http-probes';
 import { InitVolume } from './init-volume';
+import { QosClasses } from './qos-classes';
 import { SharedVolume } from './shared-volume';
 import { SidecarLogs } from './sidecar-logs';
 
@@ -13,6 +14,7 @@ export const CHARTS: Readonly<Record<string, (scope: Construct) => Chart>> = {
   'sidecar-logs': (scope) => new SidecarLogs(scope, 'sidecar-logs'),
   'init-volume': (scope) => new InitVolume(scope, 'init-volume'),
   'http-probes': (scope) => new HttpProbes(scope, 'http-probes'),
+  'qos-classes': (scope) => new QosClasses(scope, 'qos-classes'),
 };
 
 /** The charts the Pulumi stack deploys when its config names none. */
@@ -21,5 +23,6 @@ export const DEFAULT_CHARTS: readonly string[] = ['hello-world'];
 export { HelloWorld } from './hello-world';
 export { HttpProbes, HTTP_PROBES_PORT } from './http-probes';
 export { InitVolume, INIT_VOLUME_PORT } from './init-volume';
+export { QosClasses } from './qos-classes';
 export { SharedVolume, SHARED_VOLUME_PORT } from './shared-volume';
 export { SidecarLogs } from './sidecar-logs';
