@@ -4,6 +4,7 @@ import { HelloWorld } from './hello-world';
 import { HttpProbes } from './http-probes';
 import { InitVolume } from './init-volume';
 import { QosClasses } from './qos-classes';
+import { SharedProcessNamespace } from './shared-process-namespace';
 import { SharedVolume } from './shared-volume';
 import { SidecarLogs } from './sidecar-logs';
 
@@ -15,6 +16,7 @@ export const CHARTS: Readonly<Record<string, (scope: Construct) => Chart>> = {
   'init-volume': (scope) => new InitVolume(scope, 'init-volume'),
   'http-probes': (scope) => new HttpProbes(scope, 'http-probes'),
   'qos-classes': (scope) => new QosClasses(scope, 'qos-classes'),
+  'shared-process-namespace': (scope) => new SharedProcessNamespace(scope, 'shared-process-namespace'),
 };
 
 /** The charts the Pulumi stack deploys when its config names none. */
@@ -24,5 +26,6 @@ export { HelloWorld } from './hello-world';
 export { HttpProbes, HTTP_PROBES_PORT } from './http-probes';
 export { InitVolume, INIT_VOLUME_PORT } from './init-volume';
 export { QosClasses } from './qos-classes';
+export { SharedProcessNamespace } from './shared-process-namespace';
 export { SharedVolume, SHARED_VOLUME_PORT } from './shared-volume';
 export { SidecarLogs } from './sidecar-logs';
