@@ -1,0 +1,749 @@
+import { type Ctx, type Json, arr, bool, int32, obj, str, supported } from './context';
+import { dns1123Label, dns1123Subdomain, envVarName, portName, portNum } from './formats';
+import { validateLifecycle, validateProbe } from './probes';
+import { validateResources } from './resources';
+import { validateContainerSecurityContext } from './security-context';
+import { checkKey, validateFieldRef, validateResourceFieldRef, type VolumeKinds } from './volumes';
+
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
+const MOUNT_PROPAGATIONS = ['Bidirectional', 'HostToContainer', 'None'];
+// validEnvDownwardAPIFieldPathExpressions, 1.28 (status.hostIPs needs the alpha PodHostIPs gate).
+const ENV_FIELD_PATHS = [
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.podIP',
+  'status.podIPs',
+];
+// Fields allowedEphemeralContainerFields marks false: they may not be set on an ephemeral container.
+const EPHEMERAL_FORBIDDEN = [
+  'ports',
+  'resources',
+  'livenessProbe',
+  'readinessProbe',
+  'startupProbe',
+  'lifecycle',
+];
+
+/** Which list a container is in; the rules differ slightly between them. */
+export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+function validatePorts(ctx: Ctx, v: unknown, path: string): void {
+  const ports = arr(ctx, v, path);
+  if (!ports) return;
+  const names = new Set<string>();
+  for (let i = 0; i < ports.length; i++) {
+    const p = `${path}[${i}]`;
+    const port = obj(ctx, ports[i], p);
+    if (!port) continue;
+    const name = str(ctx, port.name, `${p}.name`);
+    if (name) {
+      const msg = portName(name);
+      if (msg)
+        ctx.add(
+          `${p}.name`,
+          name,
+          'port.name.ianaSvcName',
+          msg,
+          'Use at most 15 lowercase letters, digits and "-", with at least one letter, e.g. "http".',
+        );
+      else if (names.has(name))
+        ctx.add(
+          `${p}.name`,
+          name,
+          'port.name.duplicate',
+          'Duplicate value',
+          'Give each port of the container a distinct name.',
+        );
+      else names.add(name);
+    }
+    const containerPort = int32(ctx, port.containerPort, `${p}.containerPort`);
+    if (!containerPort) {
+      if (containerPort === 0 || port.containerPort === undefined || port.containerPort === null) {
+        ctx.add(
+          `${p}.containerPort`,
+          port.containerPort,
+          'port.containerPort.required',
+          'Required value',
+          'Set the port the container listens on, e.g. 8080.',
+        );
+      }
+    } else if (portNum(containerPort)) {
+      ctx.add(
+        `${p}.containerPort`,
+        containerPort,
+        'port.containerPort.range',
+        'must be between 1 and 65535, inclusive',
+        'Use a port between 1 and 65535.',
+      );
+    }
+    const hostPort = int32(ctx, port.hostPort, `${p}.hostPort`);
+    if (hostPort && portNum(hostPort)) {
+      ctx.add(
+        `${p}.hostPort`,
+        hostPort,
+        'port.hostPort.range',
+        'must be between 1 and 65535, inclusive',
+        'Use a host port between 1 and 65535, or remove hostPort.',
+      );
+    }
+    const protocol = str(ctx, port.protocol, `${p}.protocol`);
+    // An empty protocol is defaulted to TCP.
+    if (protocol && !PROTOCOLS.includes(protocol)) {
+      ctx.add(
+        `${p}.protocol`,
+        protocol,
+        'port.protocol.unsupported',
+        supported(PROTOCOLS),
+        'Use TCP, UDP or SCTP (upper case).',
+      );
+    }
+    str(ctx, port.hostIP, `${p}.hostIP`);
+  }
+}
+
+/** AccumulateUniqueHostPorts / checkHostPortConflicts: protocol/hostIP/hostPort unique across containers. */
+export function checkHostPorts(
+  ctx: Ctx,
+  containers: readonly unknown[],
+  listPath: string,
+  indexes?: readonly number[],
+): void {
+  const seen = new Set<string>();
+  const idx = indexes ?? containers.map((_, i) => i);
+  for (const ci of idx) {
+    const c = containers[ci];
+    if (!c || typeof c !== 'object' || !Array.isArray((c as Json).ports)) continue;
+    const ports = (c as Json).ports as unknown[];
+    for (let pi = 0; pi < ports.length; pi++) {
+      const port = ports[pi] as Json;
+      if (!port || typeof port !== 'object' || typeof port.hostPort !== 'number' || port.hostPort === 0)
+        continue;
+      const protocol = typeof port.protocol === 'string' && port.protocol ? port.protocol : 'TCP';
+      const hostIP = typeof port.hostIP === 'string' ? port.hostIP : '';
+      const key = `${protocol}/${hostIP}/${port.hostPort}`;
+      if (seen.has(key)) {
+        ctx.add(
+          `${listPath}[${ci}].ports[${pi}].hostPort`,
+          key,
+          'port.hostPort.duplicate',
+          'Duplicate value',
+          'Use a different hostPort (or protocol/hostIP) for each port that claims one.',
+        );
+      }
+      seen.add(key);
+    }
+  }
+}
+
+function validateKeySelector(ctx: Ctx, ref: Json, path: string, area: string): void {
+  const name = str(ctx, ref.name, `${path}.name`);
+  // validateConfigMapKeySelector / validateSecretKeySelector run NameIsDNSSubdomain even on an empty name.
+  const msg = dns1123Subdomain(name);
+  if (msg)
+    ctx.add(
+      `${path}.name`,
+      name,
+      `${area}.name.dns1123Subdomain`,
+      msg,
+      'Name the ConfigMap or Secret, e.g. "app-config".',
+    );
+  const key = str(ctx, ref.key, `${path}.key`);
+  if (!key)
+    ctx.add(`${path}.key`, ref.key, `${area}.key.required`, 'Required value', 'Name the key to read.');
+  else checkKey(ctx, key, `${path}.key`, `${area}.key.format`);
+  bool(ctx, ref.optional, `${path}.optional`);
+}
+
+/** ValidateEnv + validateEnvVarValueFrom (1.28). */
+function validateEnv(ctx: Ctx, v: unknown, path: string): void {
+  const env = arr(ctx, v, path);
+  if (!env) return;
+  for (let i = 0; i < env.length; i++) {
+    const p = `${path}[${i}]`;
+    const e = obj(ctx, env[i], p);
+    if (!e) continue;
+    const name = str(ctx, e.name, `${p}.name`);
+    if (!name) {
+      ctx.add(
+        `${p}.name`,
+        e.name,
+        'env.name.required',
+        'Required value',
+        'Name the variable, e.g. "LOG_LEVEL".',
+      );
+    } else {
+      const msg = envVarName(name);
+      if (msg)
+        ctx.add(
+          `${p}.name`,
+          name,
+          'env.name.format',
+          msg,
+          'Use letters, digits, "_", "-" and ".", not starting with a digit, e.g. "MY_VAR".',
+        );
+    }
+    const value = str(ctx, e.value, `${p}.value`);
+    const from = obj(ctx, e.valueFrom, `${p}.valueFrom`);
+    if (!from) continue;
+    const fp = `${p}.valueFrom`;
+    let count = 0;
+    const fieldRef = obj(ctx, from.fieldRef, `${fp}.fieldRef`);
+    if (fieldRef) {
+      count++;
+      validateFieldRef(ctx, fieldRef, `${fp}.fieldRef`, ENV_FIELD_PATHS, 'env.valueFrom');
+    }
+    const resourceRef = obj(ctx, from.resourceFieldRef, `${fp}.resourceFieldRef`);
+    if (resourceRef) {
+      count++;
+      validateResourceFieldRef(ctx, resourceRef, `${fp}.resourceFieldRef`, false, 'env.valueFrom');
+    }
+    const cm = obj(ctx, from.configMapKeyRef, `${fp}.configMapKeyRef`);
+    if (cm) {
+      count++;
+      validateKeySelector(ctx, cm, `${fp}.configMapKeyRef`, 'env.valueFrom.configMapKeyRef');
+    }
+    const secret = obj(ctx, from.secretKeyRef, `${fp}.secretKeyRef`);
+    if (secret) {
+      count++;
+      validateKeySelector(ctx, secret, `${fp}.secretKeyRef`, 'env.valueFrom.secretKeyRef');
+    }
+    if (count === 0) {
+      ctx.add(
+        fp,
+        '',
+        'env.valueFrom.sourceRequired',
+        'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+        'Add exactly one source to valueFrom, or use value instead.',
+      );
+    } else if (value) {
+      ctx.add(
+        fp,
+        '',
+        'env.valueFrom.withValue',
+        'may not be specified when `value` is not empty',
+        'Keep either value or valueFrom.',
+      );
+    } else if (count > 1) {
+      ctx.add(
+        fp,
+        '',
+        'env.valueFrom.multipleSources',
+        'may not have more than one field specified at a time',
+        'Keep exactly one of fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef.',
+      );
+    }
+  }
+}
+
+/** ValidateEnvFrom (1.28): prefix is an env var name; exactly one of configMapRef / secretRef. */
+function validateEnvFrom(ctx: Ctx, v: unknown, path: string): void {
+  const list = arr(ctx, v, path);
+  if (!list) return;
+  for (let i = 0; i < list.length; i++) {
+    const p = `${path}[${i}]`;
+    const e = obj(ctx, list[i], p);
+    if (!e) continue;
+    const prefix = str(ctx, e.prefix, `${p}.prefix`);
+    if (prefix) {
+      const msg = envVarName(prefix);
+      if (msg) ctx.add(`${p}.prefix`, prefix, 'envFrom.prefix.format', msg, 'Use a prefix like "APP_".');
+    }
+    let count = 0;
+    for (const kind of ['configMapRef', 'secretRef'] as const) {
+      const ref = obj(ctx, e[kind], `${p}.${kind}`);
+      if (!ref) continue;
+      count++;
+      const name = str(ctx, ref.name, `${p}.${kind}.name`);
+      if (!name) {
+        ctx.add(
+          `${p}.${kind}.name`,
+          ref.name,
+          `envFrom.${kind}.name.required`,
+          'Required value',
+          `Name the ${kind === 'secretRef' ? 'Secret' : 'ConfigMap'}.`,
+        );
+      } else {
+        const msg = dns1123Subdomain(name);
+        if (msg)
+          ctx.add(
+            `${p}.${kind}.name`,
+            name,
+            `envFrom.${kind}.name.dns1123Subdomain`,
+            msg,
+            'Use the lowercase name of the object.',
+          );
+      }
+    }
+    // The API server reports these two at the envFrom list, not at the entry.
+    if (count === 0) {
+      ctx.add(
+        path,
+        '',
+        'envFrom.sourceRequired',
+        'must specify one of: `configMapRef` or `secretRef`',
+        'Add configMapRef or secretRef to the entry.',
+      );
+    } else if (count > 1) {
+      ctx.add(
+        path,
+        '',
+        'envFrom.multipleSources',
+        'may not have more than one field specified at a time',
+        'Split configMapRef and secretRef into two entries.',
+      );
+    }
+  }
+}
+
+interface MountInfo {
+  readonly names: Map<string, string>;
+  readonly paths: Set<string>;
+}
+
+// Collects name -> path maps for the overlap checks between volumeMounts and volumeDevices.
+function collect(list: unknown[] | undefined, pathField: string): MountInfo {
+  const names = new Map<string, string>();
+  const paths = new Set<string>();
+  for (const m of list ?? []) {
+    if (m && typeof m === 'object') {
+      const n = (m as Json).name;
+      const p = (m as Json)[pathField];
+      if (typeof n === 'string') names.set(n, typeof p === 'string' ? p : '');
+      if (typeof p === 'string') paths.add(p);
+    }
+  }
+  return { names, paths };
+}
+
+/** ValidateVolumeMounts (1.28). subPath/subPathExpr/mountPropagation errors print without the index there. */
+function validateVolumeMounts(
+  ctx: Ctx,
+  list: unknown[] | undefined,
+  devices: MountInfo,
+  volumes: VolumeKinds,
+  privileged: boolean,
+  path: string,
+): void {
+  if (!list) return;
+  const mountPoints = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const p = `${path}[${i}]`;
+    const m = obj(ctx, list[i], p);
+    if (!m) continue;
+    const name = str(ctx, m.name, `${p}.name`);
+    if (!name)
+      ctx.add(
+        `${p}.name`,
+        m.name,
+        'volumeMount.name.required',
+        'Required value',
+        'Name the volume to mount.',
+      );
+    else if (!volumes.has(name))
+      ctx.add(
+        `${p}.name`,
+        name,
+        'volumeMount.name.notFound',
+        'Not found',
+        `Add a volume named "${name}" to spec.volumes (or fix the volume it refers to).`,
+      );
+    const mountPath = str(ctx, m.mountPath, `${p}.mountPath`);
+    if (!mountPath)
+      ctx.add(
+        `${p}.mountPath`,
+        m.mountPath,
+        'volumeMount.mountPath.required',
+        'Required value',
+        'Set the path inside the container, e.g. "/data".',
+      );
+    else if (mountPoints.has(mountPath))
+      ctx.add(
+        `${p}.mountPath`,
+        mountPath,
+        'volumeMount.mountPath.duplicate',
+        'must be unique',
+        'Mount each path once per container.',
+      );
+    mountPoints.add(mountPath);
+    if (name && devices.names.has(name)) {
+      ctx.add(
+        `${p}.name`,
+        name,
+        'volumeMount.name.usedByDevice',
+        'must not already exist in volumeDevices',
+        'Use the volume either as a mount or as a device.',
+      );
+    }
+    if (mountPath && devices.paths.has(mountPath)) {
+      ctx.add(
+        `${p}.mountPath`,
+        mountPath,
+        'volumeMount.mountPath.usedByDevice',
+        'must not already exist as a path in volumeDevices',
+        'Use a path no volumeDevice uses.',
+      );
+    }
+    bool(ctx, m.readOnly, `${p}.readOnly`);
+    const subPath = str(ctx, m.subPath, `${p}.subPath`);
+    if (subPath) descending(ctx, subPath, `${path}.subPath`, 'volumeMount.subPath');
+    const expr = str(ctx, m.subPathExpr, `${p}.subPathExpr`);
+    if (expr) {
+      if (subPath)
+        ctx.add(
+          `${p}.subPathExpr`,
+          expr,
+          'volumeMount.subPathExpr.withSubPath',
+          'subPathExpr and subPath are mutually exclusive',
+          'Keep subPath or subPathExpr, not both.',
+        );
+      descending(ctx, expr, `${path}.subPathExpr`, 'volumeMount.subPathExpr');
+    }
+    if (m.mountPropagation !== undefined && m.mountPropagation !== null) {
+      const prop = str(ctx, m.mountPropagation, `${p}.mountPropagation`);
+      if (!MOUNT_PROPAGATIONS.includes(prop)) {
+        ctx.add(
+          `${path}.mountPropagation`,
+          prop,
+          'volumeMount.mountPropagation.unsupported',
+          supported(MOUNT_PROPAGATIONS),
+          'Use None, HostToContainer or Bidirectional.',
+        );
+      }
+      if (prop === 'Bidirectional' && !privileged) {
+        ctx.add(
+          `${path}.mountPropagation`,
+          prop,
+          'volumeMount.mountPropagation.bidirectionalPrivileged',
+          'Bidirectional mount propagation is available only to privileged containers',
+          'Use HostToContainer, or make the container privileged.',
+        );
+      }
+    }
+  }
+}
+
+function descending(ctx: Ctx, p: string, path: string, rule: string): void {
+  if (p.startsWith('/'))
+    ctx.add(path, p, `${rule}.relative`, 'must be a relative path', 'Remove the leading "/".');
+  if (p === '..' || p.startsWith('../') || p.endsWith('/..') || p.includes('/../')) {
+    ctx.add(
+      path,
+      p,
+      `${rule}.backsteps`,
+      "must not contain '..'",
+      'Use a path below the volume root without "..".',
+    );
+  }
+}
+
+/** ValidateVolumeDevices (1.28): block devices need a PVC or ephemeral volume; names and paths unique. */
+function validateVolumeDevices(
+  ctx: Ctx,
+  list: unknown[] | undefined,
+  mounts: MountInfo,
+  volumes: VolumeKinds,
+  path: string,
+): void {
+  if (!list) return;
+  const paths = new Set<string>();
+  const names = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const p = `${path}[${i}]`;
+    const d = obj(ctx, list[i], p);
+    if (!d) continue;
+    const name = str(ctx, d.name, `${p}.name`);
+    const devicePath = str(ctx, d.devicePath, `${p}.devicePath`);
+    const vol = volumes.get(name);
+    if (!name)
+      ctx.add(
+        `${p}.name`,
+        d.name,
+        'volumeDevice.name.required',
+        'Required value',
+        'Name the volume to attach.',
+      );
+    else if (names.has(name))
+      ctx.add(`${p}.name`, name, 'volumeDevice.name.duplicate', 'must be unique', 'Attach each volume once.');
+    if (name && vol && !vol.pvc) {
+      ctx.add(
+        `${p}.name`,
+        name,
+        'volumeDevice.name.notBlock',
+        'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode',
+        'Back the device with a persistentVolumeClaim or ephemeral volume.',
+      );
+    }
+    if (name && !vol)
+      ctx.add(`${p}.name`, name, 'volumeDevice.name.notFound', 'Not found', `Add a volume named "${name}".`);
+    if (!devicePath)
+      ctx.add(
+        `${p}.devicePath`,
+        d.devicePath,
+        'volumeDevice.devicePath.required',
+        'Required value',
+        'Set the device path, e.g. "/dev/xvda".',
+      );
+    else if (paths.has(devicePath))
+      ctx.add(
+        `${p}.devicePath`,
+        devicePath,
+        'volumeDevice.devicePath.duplicate',
+        'must be unique',
+        'Use a distinct device path.',
+      );
+    if (
+      devicePath &&
+      (devicePath === '..' ||
+        devicePath.startsWith('../') ||
+        devicePath.includes('/../') ||
+        devicePath.endsWith('/..'))
+    ) {
+      ctx.add(
+        `${p}.devicePath`,
+        devicePath,
+        'volumeDevice.devicePath.backsteps',
+        "can not contain backsteps ('..')",
+        'Use a path without "..".',
+      );
+    } else {
+      paths.add(devicePath);
+    }
+    if (name && mounts.names.has(name))
+      ctx.add(
+        `${p}.name`,
+        name,
+        'volumeDevice.name.usedByMount',
+        'must not already exist in volumeMounts',
+        'Use the volume either as a mount or as a device.',
+      );
+    if (devicePath && mounts.paths.has(devicePath))
+      ctx.add(
+        `${p}.devicePath`,
+        devicePath,
+        'volumeDevice.devicePath.usedByMount',
+        'must not already exist as a path in volumeMounts',
+        'Use a path no volumeMount uses.',
+      );
+    if (name) names.add(name);
+  }
+}
+
+/**
+ * validateContainerCommon + validateContainerOnlyForPod (1.28): the rules shared by every kind of container.
+ * `names` holds the names seen so far across containers, initContainers and ephemeralContainers, in that order.
+ */
+function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, names: Set<string>): void {
+  const namePath = `${path}.name`;
+  const name = str(ctx, c.name, namePath);
+  if (!name) {
+    ctx.add(namePath, c.name, 'container.name.required', 'Required value', 'Name the container, e.g. "app".');
+  } else {
+    const msg = dns1123Label(name);
+    if (msg)
+      ctx.add(
+        namePath,
+        name,
+        'container.name.dns1123Label',
+        msg,
+        `Use lowercase letters, digits and "-", e.g. "${
+          name
+            .toLowerCase()
+            .replace(/[^a-z0-9-]/g, '-')
+            .replace(/^-+|-+$/g, '') || 'app'
+        }".`,
+      );
+  }
+  if (names.has(name)) {
+    ctx.add(
+      namePath,
+      name,
+      'container.name.duplicate',
+      'Duplicate value',
+      'Give every container, init container and ephemeral container a distinct name.',
+    );
+  } else if (name) {
+    names.add(name);
+  }
+  const image = str(ctx, c.image, `${path}.image`);
+  if (!image) {
+    ctx.add(
+      `${path}.image`,
+      c.image,
+      'container.image.required',
+      'Required value',
+      'Set the image, e.g. "nginx:1.25".',
+    );
+  } else if (image !== image.trim()) {
+    ctx.add(
+      `${path}.image`,
+      image,
+      'container.image.whitespace',
+      'must not have leading or trailing whitespace',
+      `Use "${image.trim()}".`,
+    );
+  }
+  const pull = str(ctx, c.imagePullPolicy, `${path}.imagePullPolicy`);
+  if (pull && !PULL_POLICIES.includes(pull)) {
+    ctx.add(
+      `${path}.imagePullPolicy`,
+      pull,
+      'container.imagePullPolicy.unsupported',
+      supported(PULL_POLICIES),
+      'Use Always, IfNotPresent or Never.',
+    );
+  }
+  const tmp = str(ctx, c.terminationMessagePolicy, `${path}.terminationMessagePolicy`);
+  if (tmp && !TERMINATION_MESSAGE_POLICIES.includes(tmp)) {
+    ctx.add(
+      `${path}.terminationMessagePolicy`,
+      tmp,
+      'container.terminationMessagePolicy.unsupported',
+      "must be 'File' or 'FallbackToLogsOnError'",
+      'Use File or FallbackToLogsOnError.',
+    );
+  }
+  str(ctx, c.terminationMessagePath, `${path}.terminationMessagePath`);
+  str(ctx, c.workingDir, `${path}.workingDir`);
+  arr(ctx, c.command, `${path}.command`);
+  arr(ctx, c.args, `${path}.args`);
+  for (const f of ['stdin', 'stdinOnce', 'tty']) bool(ctx, c[f], `${path}.${f}`);
+  validateResources(ctx, c.resources, `${path}.resources`);
+  validatePorts(ctx, c.ports, `${path}.ports`);
+  validateEnv(ctx, c.env, `${path}.env`);
+  validateEnvFrom(ctx, c.envFrom, `${path}.envFrom`);
+  const sc = validateContainerSecurityContext(ctx, c.securityContext, `${path}.securityContext`);
+  const privileged = sc?.privileged === true;
+  const mounts = arr(ctx, c.volumeMounts, `${path}.volumeMounts`);
+  const devices = arr(ctx, c.volumeDevices, `${path}.volumeDevices`);
+  validateVolumeMounts(
+    ctx,
+    mounts,
+    collect(devices, 'devicePath'),
+    volumes,
+    privileged,
+    `${path}.volumeMounts`,
+  );
+  validateVolumeDevices(ctx, devices, collect(mounts, 'mountPath'), volumes, `${path}.volumeDevices`);
+}
+
+/**
+ * validateContainers / validateInitContainers / validateEphemeralContainers (1.28, with the SidecarContainers
+ * behaviour of 1.29: an init container with restartPolicy Always may have probes and lifecycle hooks).
+ */
+export function validateContainerList(
+  ctx: Ctx,
+  kind: ContainerKind,
+  v: unknown,
+  volumes: VolumeKinds,
+  names: Set<string>,
+): unknown[] {
+  const listPath = `spec.${kind}`;
+  const list = arr(ctx, v, listPath);
+  if (kind === 'containers' && (!list || list.length === 0)) {
+    if (v === undefined || v === null || list) {
+      ctx.add(
+        listPath,
+        v,
+        'container.required',
+        'Required value',
+        'Add at least one container with a name and an image.',
+      );
+    }
+    return list ?? [];
+  }
+  if (!list) return [];
+  if (kind === 'ephemeralContainers' && list.length > 0) {
+    ctx.add(
+      listPath,
+      undefined,
+      'ephemeralContainer.onCreate',
+      'cannot be set on a pod creation',
+      'Remove ephemeralContainers; add them later with kubectl debug.',
+    );
+  }
+  for (let i = 0; i < list.length; i++) {
+    const path = `${listPath}[${i}]`;
+    const c = obj(ctx, list[i], path);
+    if (!c) continue;
+    validateCommon(ctx, c, path, volumes, names);
+    const restart = c.restartPolicy;
+    if (kind === 'containers') {
+      validateLifecycle(ctx, c.lifecycle, `${path}.lifecycle`);
+      validateProbe(ctx, c.livenessProbe, `${path}.livenessProbe`, 'livenessProbe');
+      validateProbe(ctx, c.readinessProbe, `${path}.readinessProbe`, 'readinessProbe');
+      validateProbe(ctx, c.startupProbe, `${path}.startupProbe`, 'startupProbe');
+      if (restart !== undefined && restart !== null) {
+        ctx.add(
+          `${path}.restartPolicy`,
+          restart,
+          'container.restartPolicy.forbidden',
+          'may not be set for non-init containers',
+          'Remove restartPolicy; use spec.restartPolicy for the Pod.',
+        );
+      }
+    } else if (kind === 'initContainers') {
+      let sidecar = false;
+      if (restart !== undefined && restart !== null) {
+        const policy = str(ctx, restart, `${path}.restartPolicy`);
+        if (policy === 'Always') sidecar = true;
+        else
+          ctx.add(
+            `${path}.restartPolicy`,
+            policy,
+            'initContainer.restartPolicy.unsupported',
+            supported(['Always']),
+            'Use restartPolicy: Always for a sidecar, or remove it.',
+          );
+      }
+      if (sidecar) {
+        validateLifecycle(ctx, c.lifecycle, `${path}.lifecycle`);
+        validateProbe(ctx, c.livenessProbe, `${path}.livenessProbe`, 'livenessProbe');
+        validateProbe(ctx, c.readinessProbe, `${path}.readinessProbe`, 'readinessProbe');
+        validateProbe(ctx, c.startupProbe, `${path}.startupProbe`, 'startupProbe');
+      } else {
+        for (const f of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
+          if (c[f] !== undefined && c[f] !== null) {
+            ctx.add(
+              `${path}.${f}`,
+              c[f],
+              `initContainer.${f}.forbidden`,
+              'may not be set for init containers without restartPolicy=Always',
+              `Remove ${f}, or make this a sidecar with restartPolicy: Always.`,
+            );
+          }
+        }
+      }
+      // Init containers run one by one, so host ports only conflict within one init container.
+      checkHostPorts(ctx, list, listPath, [i]);
+    } else {
+      for (const f of EPHEMERAL_FORBIDDEN) {
+        if (c[f] !== undefined && c[f] !== null) {
+          ctx.add(
+            `${path}.${f}`,
+            c[f],
+            `ephemeralContainer.${f}.forbidden`,
+            'cannot be set for an Ephemeral Container',
+            `Remove ${f}.`,
+          );
+        }
+      }
+      if (restart !== undefined && restart !== null) {
+        ctx.add(
+          `${path}.restartPolicy`,
+          restart,
+          'ephemeralContainer.restartPolicy.forbidden',
+          'may not be set for ephemeral containers',
+          'Remove restartPolicy.',
+        );
+      }
+    }
+  }
+  if (kind === 'containers') checkHostPorts(ctx, list, listPath);
+  return list;
+}

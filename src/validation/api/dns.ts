@@ -1,0 +1,159 @@
+import { type Ctx, type Json, arr, obj, str, strList, supported } from './context';
+import { dns1123Label, dns1123Subdomain, isIP } from './formats';
+
+const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
+const MAX_NAMESERVERS = 3;
+const MAX_SEARCHES = 32;
+const MAX_SEARCH_CHARS = 2048;
+
+/** validateDNSPolicy + validatePodDNSConfig (1.28). An empty dnsPolicy is defaulted to ClusterFirst. */
+export function validateDns(ctx: Ctx, spec: Json): void {
+  const policy = str(ctx, spec.dnsPolicy, 'spec.dnsPolicy');
+  if (policy && !DNS_POLICIES.includes(policy)) {
+    ctx.add(
+      'spec.dnsPolicy',
+      policy,
+      'dns.policy.unsupported',
+      supported(DNS_POLICIES),
+      'Use ClusterFirst, ClusterFirstWithHostNet, Default or None.',
+    );
+  }
+  const path = 'spec.dnsConfig';
+  const config = obj(ctx, spec.dnsConfig, path);
+  const nameservers = config ? strList(ctx, config.nameservers, `${path}.nameservers`) : undefined;
+  if (policy === 'None') {
+    if (!config) {
+      ctx.add(
+        path,
+        undefined,
+        'dns.config.requiredForNone',
+        'must provide `dnsConfig` when `dnsPolicy` is None',
+        'Add dnsConfig with at least one nameserver.',
+      );
+      return;
+    }
+    if (!nameservers || nameservers.length === 0) {
+      ctx.add(
+        `${path}.nameservers`,
+        config.nameservers,
+        'dns.nameservers.requiredForNone',
+        'must provide at least one DNS nameserver when `dnsPolicy` is None',
+        'Add a nameserver IP, e.g. "1.1.1.1".',
+      );
+      return;
+    }
+  }
+  if (!config) return;
+  if (nameservers) {
+    if (nameservers.length > MAX_NAMESERVERS) {
+      ctx.add(
+        `${path}.nameservers`,
+        nameservers,
+        'dns.nameservers.max',
+        `must not have more than ${MAX_NAMESERVERS} nameservers`,
+        'Keep at most three nameservers.',
+      );
+    }
+    nameservers.forEach((ns, i) => {
+      if (!isIP(ns))
+        ctx.add(
+          `${path}.nameservers[${i}]`,
+          ns,
+          'dns.nameservers.ip',
+          'must be valid IP address',
+          'Use an IPv4 or IPv6 address.',
+        );
+    });
+  }
+  const searches = strList(ctx, config.searches, `${path}.searches`);
+  if (searches) {
+    if (searches.length > MAX_SEARCHES) {
+      ctx.add(
+        `${path}.searches`,
+        searches,
+        'dns.searches.max',
+        `must not have more than ${MAX_SEARCHES} search paths`,
+        'Keep at most 32 search domains.',
+      );
+    }
+    if (searches.join(' ').length > MAX_SEARCH_CHARS) {
+      ctx.add(
+        `${path}.searches`,
+        searches,
+        'dns.searches.length',
+        `must not have more than ${MAX_SEARCH_CHARS} characters (including spaces) in the search list`,
+        'Shorten the search list.',
+      );
+    }
+    searches.forEach((s, i) => {
+      // A trailing dot (fully qualified) is fine.
+      const msg = dns1123Subdomain(s.endsWith('.') ? s.slice(0, -1) : s);
+      if (msg)
+        ctx.add(
+          `${path}.searches[${i}]`,
+          s,
+          'dns.searches.dns1123Subdomain',
+          msg,
+          'Use a lowercase domain like "svc.cluster.local".',
+        );
+    });
+  }
+  const options = arr(ctx, config.options, `${path}.options`);
+  options?.forEach((o, i) => {
+    const opt = obj(ctx, o, `${path}.options[${i}]`);
+    if (!opt) return;
+    const name = str(ctx, opt.name, `${path}.options[${i}].name`);
+    str(ctx, opt.value, `${path}.options[${i}].value`);
+    if (!name)
+      ctx.add(
+        `${path}.options[${i}]`,
+        opt,
+        'dns.options.name.required',
+        'must not be empty',
+        'Give the option a name, e.g. "ndots".',
+      );
+  });
+}
+
+/** ValidateHostAliases + hostname/subdomain (ValidatePodSpec). */
+export function validateHostnames(ctx: Ctx, spec: Json): void {
+  for (const f of ['hostname', 'subdomain']) {
+    const v = str(ctx, spec[f], `spec.${f}`);
+    if (!v) continue;
+    const msg = dns1123Label(v);
+    if (msg)
+      ctx.add(
+        `spec.${f}`,
+        v,
+        `pod.${f}.dns1123Label`,
+        msg,
+        'Use lowercase letters, digits and "-", at most 63 characters.',
+      );
+  }
+  const aliases = arr(ctx, spec.hostAliases, 'spec.hostAliases');
+  aliases?.forEach((a, i) => {
+    const p = `spec.hostAliases[${i}]`;
+    const alias = obj(ctx, a, p);
+    if (!alias) return;
+    const ip = str(ctx, alias.ip, `${p}.ip`);
+    if (!isIP(ip))
+      ctx.add(
+        `${p}.ip`,
+        ip,
+        'hostAlias.ip.invalid',
+        'must be valid IP address',
+        'Use an IPv4 or IPv6 address, e.g. "10.0.0.10".',
+      );
+    (strList(ctx, alias.hostnames, `${p}.hostnames`) ?? []).forEach((h, j) => {
+      const msg = dns1123Subdomain(h);
+      if (msg)
+        ctx.add(
+          `${p}.hostnames[${j}]`,
+          h,
+          'hostAlias.hostnames.dns1123Subdomain',
+          msg,
+          'Use a lowercase host name like "db.local".',
+        );
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import type { ObjectRef, Violation } from '../../errors';
+import { Ctx, obj, str } from './context';
+import { validateContainerList } from './container';
+import { validateDns, validateHostnames } from './dns';
+import { validateLabels, validateMeta } from './meta';
+import { validateHostNetworkPorts, validateOs, validatePodFields } from './pod';
+import {
+  validateAffinity,
+  validatePreemptionPolicy,
+  validateSchedulingGates,
+  validateTolerations,
+  validateTopologySpread,
+} from './scheduling';
+import { validatePodSecurityContext } from './security-context';
+import { validateVolumes } from './volumes';
+
+/** Every rule the API server would reject this Pod for (Kubernetes 1.28 ValidatePodCreate). Never throws. */
+export function validatePodApi(pod: Record<string, unknown>, ref: ObjectRef): Violation[] {
+  const ctx = new Ctx(ref);
+  try {
+    validatePod(ctx, pod);
+  } catch (error) {
+    // A bug here must not take the caller down; report it as a violation instead of throwing.
+    ctx.add(
+      '',
+      undefined,
+      'internal',
+      `validator failed: ${String(error)}`,
+      'Report this as a podwright bug.',
+    );
+  }
+  return ctx.out;
+}
+
+// ValidatePodCreate -> validatePodMetadataAndSpec -> ValidateObjectMeta + ValidatePodSpec (1.28).
+function validatePod(ctx: Ctx, pod: Record<string, unknown>): void {
+  if (typeof pod !== 'object' || pod === null || Array.isArray(pod)) {
+    ctx.type('', pod, 'an object');
+    return;
+  }
+  const apiVersion = str(ctx, pod.apiVersion, 'apiVersion');
+  const kind = str(ctx, pod.kind, 'kind');
+  if (apiVersion !== 'v1') {
+    ctx.add('apiVersion', pod.apiVersion, 'pod.apiVersion', 'must be "v1" for a Pod', 'Set apiVersion: v1.');
+  }
+  if (kind !== 'Pod') {
+    ctx.add('kind', pod.kind, 'pod.kind', 'must be "Pod"', 'Set kind: Pod.');
+  }
+  const meta = obj(ctx, pod.metadata, 'metadata');
+  const spec = obj(ctx, pod.spec, 'spec');
+  validateMeta(ctx, meta, spec);
+  if (!spec) {
+    ctx.add(
+      'spec.containers',
+      undefined,
+      'container.required',
+      'Required value',
+      'Add a spec with at least one container.',
+    );
+    return;
+  }
+  const podName = meta && typeof meta.name === 'string' ? meta.name : '';
+  const volumes = validateVolumes(ctx, spec.volumes, podName);
+  const names = new Set<string>();
+  const containers = validateContainerList(ctx, 'containers', spec.containers, volumes, names);
+  const initContainers = validateContainerList(ctx, 'initContainers', spec.initContainers, volumes, names);
+  const ephemeral = validateContainerList(
+    ctx,
+    'ephemeralContainers',
+    spec.ephemeralContainers,
+    volumes,
+    names,
+  );
+  validateHostNetworkPorts(ctx, spec, containers);
+  validatePodFields(ctx, spec);
+  validateDns(ctx, spec);
+  validateLabels(ctx, spec.nodeSelector, 'spec.nodeSelector', 'nodeSelector');
+  validatePodSecurityContext(ctx, spec);
+  validateAffinity(ctx, spec.affinity);
+  validateSchedulingGates(ctx, spec.schedulingGates);
+  validateTopologySpread(ctx, spec.topologySpreadConstraints);
+  validateHostnames(ctx, spec);
+  validateTolerations(ctx, spec.tolerations);
+  validatePreemptionPolicy(ctx, spec.preemptionPolicy);
+  validateOs(ctx, spec, [
+    ['containers', containers],
+    ['initContainers', initContainers],
+    ['ephemeralContainers', ephemeral],
+  ]);
+}

@@ -1,0 +1,177 @@
+import { type Ctx, type Json, int64, str, strMap } from './context';
+import { dns1123Label, dns1123Subdomain, dns1123SubdomainPrefix, labelValue, qualifiedName } from './formats';
+
+const TOTAL_ANNOTATION_SIZE = 256 * 1024;
+const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
+const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
+const INT_TEXT = /^-?[0-9]+$/;
+
+/**
+ * ValidateLabels (apimachinery meta/v1/validation): keys are qualified names, values label values. The API
+ * server reports both at the map's path, not at the key.
+ */
+export function validateLabels(ctx: Ctx, v: unknown, path: string, area: string): void {
+  const labels = strMap(ctx, v, path);
+  if (!labels) return;
+  for (const key in labels) {
+    const keyError = qualifiedName(key);
+    if (keyError) {
+      ctx.add(
+        path,
+        key,
+        `${area}.key.qualifiedName`,
+        `label key ${keyError}`,
+        'Use a key like "app" or "example.com/tier".',
+      );
+    }
+    const value = labels[key];
+    if (typeof value !== 'string') continue;
+    const valueError = labelValue(value);
+    if (valueError) {
+      ctx.add(
+        path,
+        value,
+        `${area}.value.labelValue`,
+        `label value ${valueError}`,
+        'Use at most 63 letters, digits, "-", "_" or "." starting and ending with a letter or digit.',
+      );
+    }
+  }
+}
+
+/** ValidateLabelName: one qualified-name key at its own path (tolerations, selectors, topology keys). */
+export function validateLabelName(ctx: Ctx, key: string, path: string, rule: string): void {
+  const msg = qualifiedName(key);
+  if (msg) ctx.add(path, key, rule, msg, 'Use a label key like "app" or "topology.kubernetes.io/zone".');
+}
+
+/**
+ * ValidateObjectMeta (apimachinery api/validation/objectmeta.go) with ValidatePodName (NameIsDNSSubdomain),
+ * plus ValidatePodSpecificAnnotations (pkg/apis/core/validation) for the annotations the API server reads.
+ */
+export function validateMeta(ctx: Ctx, meta: Json | undefined, spec: Json | undefined): void {
+  const m = meta ?? {};
+  const generateName = str(ctx, m.generateName, 'metadata.generateName');
+  const name = str(ctx, m.name, 'metadata.name');
+  if (generateName) {
+    const msg = dns1123SubdomainPrefix(generateName);
+    if (msg) {
+      ctx.add(
+        'metadata.generateName',
+        generateName,
+        'meta.generateName.dns1123Subdomain',
+        msg,
+        'Use a lowercase prefix like "web-".',
+      );
+    }
+  }
+  // The server generates the name from generateName before validating, so only a Pod with neither fails.
+  if (!name) {
+    if (!generateName) {
+      ctx.add(
+        'metadata.name',
+        m.name,
+        'meta.name.required',
+        'name or generateName is required',
+        'Set metadata.name, e.g. "web".',
+      );
+    }
+  } else {
+    const msg = dns1123Subdomain(name);
+    if (msg) {
+      ctx.add(
+        'metadata.name',
+        name,
+        'meta.name.dns1123Subdomain',
+        msg,
+        'Use lowercase letters, digits, "-" and ".", e.g. "web-1".',
+      );
+    }
+  }
+  // A missing namespace is filled in from the request (kubectl's context), so only a bad one is an error.
+  const namespace = str(ctx, m.namespace, 'metadata.namespace');
+  if (namespace) {
+    const msg = dns1123Label(namespace);
+    if (msg) {
+      ctx.add(
+        'metadata.namespace',
+        namespace,
+        'meta.namespace.dns1123Label',
+        msg,
+        'Use a lowercase namespace like "team-a".',
+      );
+    }
+  }
+  const generation = int64(ctx, m.generation, 'metadata.generation');
+  if (generation !== undefined && generation < 0) {
+    ctx.add(
+      'metadata.generation',
+      generation,
+      'meta.generation.nonNegative',
+      'must be greater than or equal to 0',
+      'Remove metadata.generation; the server sets it.',
+    );
+  }
+  validateLabels(ctx, m.labels, 'metadata.labels', 'meta.labels');
+  validateAnnotations(ctx, m.annotations, spec);
+}
+
+function validateAnnotations(ctx: Ctx, v: unknown, spec: Json | undefined): void {
+  const path = 'metadata.annotations';
+  const annotations = strMap(ctx, v, path);
+  if (!annotations) return;
+  let total = 0;
+  for (const key in annotations) {
+    const value = annotations[key];
+    const text = typeof value === 'string' ? value : '';
+    total += key.length + text.length;
+    // ValidateAnnotations lower-cases the key first: annotation keys may use upper case.
+    const msg = qualifiedName(key.toLowerCase());
+    if (msg)
+      ctx.add(
+        path,
+        key,
+        'meta.annotations.key.qualifiedName',
+        `annotation key ${msg}`,
+        'Use a key like "example.com/owner".',
+      );
+  }
+  if (total > TOTAL_ANNOTATION_SIZE) {
+    ctx.add(
+      path,
+      total,
+      'meta.annotations.tooLong',
+      `may not be more than ${TOTAL_ANNOTATION_SIZE} bytes`,
+      'Move large data into a ConfigMap and reference it.',
+    );
+  }
+  const mirror = annotations[MIRROR_POD_ANNOTATION];
+  if (typeof mirror === 'string' && !(spec && typeof spec.nodeName === 'string' && spec.nodeName)) {
+    ctx.add(
+      `${path}[${MIRROR_POD_ANNOTATION}]`,
+      mirror,
+      'meta.annotations.mirrorPodNodeName',
+      'must set spec.nodeName if mirror pod annotation is set',
+      `Remove the ${MIRROR_POD_ANNOTATION} annotation; only the kubelet creates mirror pods.`,
+    );
+  }
+  const cost = annotations[DELETION_COST_ANNOTATION];
+  if (typeof cost === 'string' && !isDeletionCost(cost)) {
+    ctx.add(
+      `${path}[${DELETION_COST_ANNOTATION}]`,
+      cost,
+      'meta.annotations.podDeletionCost',
+      'must be a 32bit integer',
+      'Use a decimal integer between -2147483648 and 2147483647, e.g. "100".',
+    );
+  }
+}
+
+// helper.GetDeletionCostFromPodAnnotations: no '+', no leading zeros, fits int32.
+function isDeletionCost(v: string): boolean {
+  if (!INT_TEXT.test(v)) return false;
+  const digits = v.startsWith('-') ? v.slice(1) : v;
+  if (digits.length > 1 && digits.startsWith('0') && !v.startsWith('-')) return false;
+  const n = Number(v);
+  return n >= -2147483648 && n <= 2147483647;
+}

@@ -1,0 +1,234 @@
+import { type Ctx, type Json, arr, bool, int64, obj, optStr, str, supported } from './context';
+import { dns1123Subdomain, qualifiedName } from './formats';
+
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const OS_NAMES = ['linux', 'windows'];
+const INT32_MAX = 2147483647;
+// Pod security context fields validateWindows forbids on a Windows Pod.
+const WINDOWS_FORBIDDEN_POD = [
+  'seLinuxOptions',
+  'seccompProfile',
+  'fsGroup',
+  'fsGroupChangePolicy',
+  'sysctls',
+  'runAsUser',
+  'runAsGroup',
+  'supplementalGroups',
+];
+const WINDOWS_FORBIDDEN_CONTAINER = [
+  'seLinuxOptions',
+  'seccompProfile',
+  'capabilities',
+  'readOnlyRootFilesystem',
+  'privileged',
+  'allowPrivilegeEscalation',
+  'procMount',
+  'runAsUser',
+  'runAsGroup',
+];
+
+function dnsSubdomainField(ctx: Ctx, spec: Json, field: string, rule: string, fix: string): void {
+  const v = str(ctx, spec[field], `spec.${field}`);
+  if (!v) return;
+  const msg = dns1123Subdomain(v);
+  if (msg) ctx.add(`spec.${field}`, v, rule, msg, fix);
+}
+
+/** The scalar PodSpec fields of ValidatePodSpec and ValidatePodCreate (1.28). */
+export function validatePodFields(ctx: Ctx, spec: Json): void {
+  const restart = str(ctx, spec.restartPolicy, 'spec.restartPolicy');
+  // An empty restartPolicy is defaulted to Always.
+  if (restart && !RESTART_POLICIES.includes(restart)) {
+    ctx.add(
+      'spec.restartPolicy',
+      restart,
+      'pod.restartPolicy.unsupported',
+      supported(RESTART_POLICIES),
+      'Use Always, OnFailure or Never.',
+    );
+  }
+  dnsSubdomainField(
+    ctx,
+    spec,
+    'serviceAccountName',
+    'pod.serviceAccountName.dns1123Subdomain',
+    'Use the name of a ServiceAccount, e.g. "default".',
+  );
+  str(ctx, spec.serviceAccount, 'spec.serviceAccount');
+  dnsSubdomainField(
+    ctx,
+    spec,
+    'nodeName',
+    'pod.nodeName.dns1123Subdomain',
+    'Use a node name, or leave nodeName to the scheduler.',
+  );
+  dnsSubdomainField(
+    ctx,
+    spec,
+    'priorityClassName',
+    'pod.priorityClassName.dns1123Subdomain',
+    'Use the name of a PriorityClass.',
+  );
+  const runtimeClass = optStr(ctx, spec.runtimeClassName, 'spec.runtimeClassName');
+  if (runtimeClass !== undefined) {
+    const msg = dns1123Subdomain(runtimeClass);
+    if (msg)
+      ctx.add(
+        'spec.runtimeClassName',
+        runtimeClass,
+        'pod.runtimeClassName.dns1123Subdomain',
+        msg,
+        'Use the name of a RuntimeClass.',
+      );
+  }
+  str(ctx, spec.schedulerName, 'spec.schedulerName');
+  const deadline = int64(ctx, spec.activeDeadlineSeconds, 'spec.activeDeadlineSeconds');
+  if (deadline !== undefined && (deadline < 1 || deadline > INT32_MAX)) {
+    ctx.add(
+      'spec.activeDeadlineSeconds',
+      deadline,
+      'pod.activeDeadlineSeconds.range',
+      `must be between 1 and ${INT32_MAX}, inclusive`,
+      'Use a positive number of seconds, or remove the field.',
+    );
+  }
+  // Negative values only warn in 1.28 (the server replaces them with 1), so only the type is checked.
+  int64(ctx, spec.terminationGracePeriodSeconds, 'spec.terminationGracePeriodSeconds');
+  for (const f of [
+    'hostNetwork',
+    'automountServiceAccountToken',
+    'enableServiceLinks',
+    'setHostnameAsFQDN',
+    'hostUsers',
+  ]) {
+    bool(ctx, spec[f], `spec.${f}`);
+  }
+  const pullSecrets = arr(ctx, spec.imagePullSecrets, 'spec.imagePullSecrets');
+  pullSecrets?.forEach((s, i) => {
+    const ref = obj(ctx, s, `spec.imagePullSecrets[${i}]`);
+    if (ref) str(ctx, ref.name, `spec.imagePullSecrets[${i}].name`);
+  });
+  const gates = arr(ctx, spec.readinessGates, 'spec.readinessGates');
+  gates?.forEach((g, i) => {
+    const p = `spec.readinessGates[${i}]`;
+    const gate = obj(ctx, g, p);
+    if (!gate) return;
+    const type = str(ctx, gate.conditionType, `${p}.conditionType`);
+    const msg = qualifiedName(type);
+    if (msg)
+      ctx.add(
+        `${p}.conditionType`,
+        type,
+        'pod.readinessGates.conditionType',
+        msg,
+        'Use a condition type like "example.com/ready".',
+      );
+  });
+  const nodeName = typeof spec.nodeName === 'string' ? spec.nodeName : '';
+  if (nodeName && Array.isArray(spec.schedulingGates) && spec.schedulingGates.length > 0) {
+    ctx.add(
+      'spec.nodeName',
+      nodeName,
+      'pod.nodeName.withSchedulingGates',
+      'cannot be set until all schedulingGates have been cleared',
+      'Remove nodeName or the schedulingGates.',
+    );
+  }
+}
+
+/** validatePodHostNetworkDeps (1.28): with hostNetwork, containerPort must equal hostPort (defaulted to it). */
+export function validateHostNetworkPorts(ctx: Ctx, spec: Json, containers: readonly unknown[]): void {
+  if (spec.hostNetwork !== true) return;
+  containers.forEach((c, i) => {
+    const ports = c && typeof c === 'object' ? (c as Json).ports : undefined;
+    if (!Array.isArray(ports)) return;
+    ports.forEach((port, j) => {
+      if (!port || typeof port !== 'object') return;
+      const { containerPort, hostPort } = port as Json;
+      if (typeof hostPort === 'number' && hostPort !== 0 && hostPort !== containerPort) {
+        ctx.add(
+          `spec.containers[${i}].ports[${j}].containerPort`,
+          containerPort,
+          'port.hostNetwork.mismatch',
+          'must match `hostPort` when `hostNetwork` is true',
+          'Remove hostPort or set it equal to containerPort.',
+        );
+      }
+    });
+  });
+}
+
+/** validateOS (1.28) and the validateLinux / validateWindows field restrictions it implies. */
+export function validateOs(
+  ctx: Ctx,
+  spec: Json,
+  containerLists: readonly (readonly [string, readonly unknown[]])[],
+): void {
+  const os = obj(ctx, spec.os, 'spec.os');
+  if (!os) return;
+  const name = str(ctx, os.name, 'spec.os.name');
+  if (!name) {
+    ctx.add(
+      'spec.os.name',
+      os.name,
+      'os.name.required',
+      'cannot be empty',
+      'Set os.name to linux or windows.',
+    );
+    return;
+  }
+  if (!OS_NAMES.includes(name)) {
+    ctx.add('spec.os', name, 'os.name.unsupported', supported(OS_NAMES), 'Use linux or windows.');
+    return;
+  }
+  const podSc =
+    spec.securityContext && typeof spec.securityContext === 'object' ? (spec.securityContext as Json) : {};
+  const each = (visit: (sc: Json, path: string) => void): void => {
+    visit(podSc, 'spec.securityContext');
+    for (const [kind, list] of containerLists) {
+      list.forEach((c, i) => {
+        const sc = c && typeof c === 'object' ? (c as Json).securityContext : undefined;
+        if (sc && typeof sc === 'object') visit(sc as Json, `spec.${kind}[${i}].securityContext`);
+      });
+    }
+  };
+  if (name === 'linux') {
+    each((sc, path) => {
+      if (sc.windowsOptions !== undefined && sc.windowsOptions !== null) {
+        ctx.add(
+          `${path}.windowsOptions`,
+          sc.windowsOptions,
+          'os.linux.windowsOptions',
+          'windows options cannot be set for a linux pod',
+          'Remove windowsOptions or set os.name: windows.',
+        );
+      }
+    });
+    return;
+  }
+  if (spec.hostPID === true || spec.hostIPC === true || spec.shareProcessNamespace === true) {
+    const field =
+      spec.hostPID === true ? 'hostPID' : spec.hostIPC === true ? 'hostIPC' : 'shareProcessNamespace';
+    ctx.add(
+      `spec.securityContext.${field}`,
+      true,
+      'os.windows.forbidden',
+      'cannot be set for a windows pod',
+      `Remove ${field}.`,
+    );
+  }
+  each((sc, path) => {
+    const forbidden = path === 'spec.securityContext' ? WINDOWS_FORBIDDEN_POD : WINDOWS_FORBIDDEN_CONTAINER;
+    for (const f of forbidden) {
+      if (sc[f] !== undefined && sc[f] !== null) {
+        ctx.add(
+          `${path}.${f}`,
+          sc[f],
+          'os.windows.forbidden',
+          'cannot be set for a windows pod',
+          `Remove ${f} or set os.name: linux.`,
+        );
+      }
+    }
+  });
+}

@@ -1,0 +1,190 @@
+import { type Ctx, type Json, arr, int32, int64, obj, str, supported } from './context';
+import { httpHeaderName, portName, portNum } from './formats';
+
+const HTTP_SCHEMES = ['HTTP', 'HTTPS'];
+const PROBE_COUNTS = [
+  'initialDelaySeconds',
+  'timeoutSeconds',
+  'periodSeconds',
+  'successThreshold',
+  'failureThreshold',
+];
+
+/** ValidatePortNumOrName: an IntOrString port is 1..65535 or an IANA_SVC_NAME. */
+export function validatePortNumOrName(ctx: Ctx, v: unknown, path: string, rule: string): void {
+  if (typeof v === 'string') {
+    const msg = portName(v);
+    if (msg)
+      ctx.add(
+        path,
+        v,
+        `${rule}.name`,
+        msg,
+        'Use a port number or the name of a container port, e.g. 8080 or "http".',
+      );
+  } else if (v === undefined || v === null || (typeof v === 'number' && Number.isInteger(v))) {
+    const n = typeof v === 'number' ? v : 0;
+    const msg = portNum(n);
+    if (msg) ctx.add(path, v, `${rule}.range`, msg, 'Use a port number between 1 and 65535.');
+  } else {
+    ctx.type(path, v, 'an integer or a string');
+  }
+}
+
+/**
+ * validateHandler (pkg/apis/core/validation, 1.28): exactly one of exec / httpGet / tcpSocket (/ grpc for
+ * probes). Lifecycle handlers have no grpc field in 1.28, and `sleep` arrived in 1.29, so the decoder drops
+ * them and the handler counts as empty.
+ */
+export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, allowGrpc: boolean): void {
+  let count = 0;
+  const more = (field: string): boolean => {
+    if (count > 0) {
+      ctx.add(
+        `${path}.${field}`,
+        h[field],
+        `${area}.handler.multiple`,
+        'may not specify more than 1 handler type',
+        'Keep exactly one of exec, httpGet, tcpSocket' + (allowGrpc ? ' or grpc.' : '.'),
+      );
+      return true;
+    }
+    count++;
+    return false;
+  };
+  const exec = obj(ctx, h.exec, `${path}.exec`);
+  if (exec && !more('exec')) {
+    const command = arr(ctx, exec.command, `${path}.exec.command`);
+    if (!command || command.length === 0) {
+      ctx.add(
+        `${path}.exec.command`,
+        exec.command,
+        `${area}.exec.command.required`,
+        'Required value',
+        'Give the command to run, e.g. ["cat", "/tmp/healthy"].',
+      );
+    }
+  }
+  const httpGet = obj(ctx, h.httpGet, `${path}.httpGet`);
+  if (httpGet && !more('httpGet')) {
+    const p = `${path}.httpGet`;
+    str(ctx, httpGet.path, `${p}.path`); // defaulted to "/" when empty
+    validatePortNumOrName(ctx, httpGet.port, `${p}.port`, `${area}.httpGet.port`);
+    const scheme = str(ctx, httpGet.scheme, `${p}.scheme`);
+    // An empty scheme is defaulted to HTTP.
+    if (scheme && !HTTP_SCHEMES.includes(scheme)) {
+      ctx.add(
+        `${p}.scheme`,
+        scheme,
+        `${area}.httpGet.scheme.unsupported`,
+        supported(HTTP_SCHEMES),
+        'Use HTTP or HTTPS.',
+      );
+    }
+    const headers = arr(ctx, httpGet.httpHeaders, `${p}.httpHeaders`);
+    if (headers) {
+      for (let i = 0; i < headers.length; i++) {
+        const header = obj(ctx, headers[i], `${p}.httpHeaders[${i}]`);
+        if (!header) continue;
+        const name = str(ctx, header.name, `${p}.httpHeaders[${i}].name`);
+        const msg = httpHeaderName(name);
+        // The API server reports header names at httpHeaders, without the index.
+        if (msg)
+          ctx.add(
+            `${p}.httpHeaders`,
+            name,
+            `${area}.httpGet.header.name`,
+            msg,
+            'Use a header name like "X-Custom-Header".',
+          );
+      }
+    }
+  }
+  const tcp = obj(ctx, h.tcpSocket, `${path}.tcpSocket`);
+  if (tcp && !more('tcpSocket')) {
+    validatePortNumOrName(ctx, tcp.port, `${path}.tcpSocket.port`, `${area}.tcpSocket.port`);
+  }
+  if (allowGrpc) {
+    const grpc = obj(ctx, h.grpc, `${path}.grpc`);
+    if (grpc && !more('grpc')) {
+      const port = int32(ctx, grpc.port, `${path}.grpc.port`);
+      const msg = portNum(port ?? 0);
+      if (msg)
+        ctx.add(
+          `${path}.grpc.port`,
+          grpc.port,
+          `${area}.grpc.port.range`,
+          msg,
+          'Use the gRPC port number, 1-65535.',
+        );
+      str(ctx, grpc.service, `${path}.grpc.service`);
+    }
+  }
+  if (count === 0) {
+    ctx.add(
+      path,
+      undefined,
+      `${area}.handler.required`,
+      'must specify a handler type',
+      allowGrpc
+        ? 'Add one of exec, httpGet, tcpSocket or grpc.'
+        : 'Add one of exec, httpGet or tcpSocket (sleep needs Kubernetes 1.29).',
+    );
+  }
+}
+
+/** Which probe: liveness and startup probes must have successThreshold 1. */
+export type ProbeKind = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
+
+/**
+ * validateProbe + the successThreshold rule of validateContainers/validateLivenessProbe (1.28). Zero values
+ * are defaulted (timeout 1, period 10, success 1, failure 3), so only negatives fail.
+ */
+export function validateProbe(ctx: Ctx, v: unknown, path: string, kind: ProbeKind): void {
+  const probe = obj(ctx, v, path);
+  if (!probe) return;
+  validateHandler(ctx, probe, path, 'probe', true);
+  let success = 0;
+  for (const field of PROBE_COUNTS) {
+    const n = int32(ctx, probe[field], `${path}.${field}`);
+    if (field === 'successThreshold') success = n ?? 0;
+    if (n !== undefined && n < 0) {
+      ctx.add(
+        `${path}.${field}`,
+        n,
+        `probe.${field}.nonNegative`,
+        'must be greater than or equal to 0',
+        `Set ${field} to 0 or more (0 means the default).`,
+      );
+    }
+  }
+  if (kind !== 'readinessProbe' && success !== 0 && success !== 1) {
+    ctx.add(
+      `${path}.successThreshold`,
+      success,
+      'probe.successThreshold.mustBeOne',
+      'must be 1',
+      `Remove successThreshold or set it to 1; ${kind === 'livenessProbe' ? 'liveness' : 'startup'} probes succeed on the first success.`,
+    );
+  }
+  const grace = int64(ctx, probe.terminationGracePeriodSeconds, `${path}.terminationGracePeriodSeconds`);
+  if (grace !== undefined && grace <= 0) {
+    ctx.add(
+      `${path}.terminationGracePeriodSeconds`,
+      grace,
+      'probe.terminationGracePeriodSeconds.positive',
+      'must be greater than 0',
+      'Use a positive number of seconds or remove the field.',
+    );
+  }
+}
+
+/** validateLifecycle: postStart and preStop handlers. */
+export function validateLifecycle(ctx: Ctx, v: unknown, path: string): void {
+  const lifecycle = obj(ctx, v, path);
+  if (!lifecycle) return;
+  for (const hook of ['postStart', 'preStop']) {
+    const h = obj(ctx, lifecycle[hook], `${path}.${hook}`);
+    if (h) validateHandler(ctx, h, `${path}.${hook}`, 'lifecycle', false);
+  }
+}

@@ -1,0 +1,321 @@
+import { type Ctx, type Json, arr, bool, int64, obj, optStr, str, supported } from './context';
+import { dns1123Subdomain, hasBackstep } from './formats';
+
+const ID_MAX = 2147483647;
+const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
+const FS_GROUP_CHANGE_POLICIES = ['OnRootMismatch', 'Always'];
+// SysctlContainSlashFmt from pkg/apis/core/validation: segments joined by '.' or '/', at most 253 chars.
+const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
+const SYSCTL_MAX = 253;
+const IPC_SYSCTLS = new Set([
+  'kernel.shmmax',
+  'kernel.shmmni',
+  'kernel.shmall',
+  'kernel.msgmax',
+  'kernel.msgmnb',
+  'kernel.msgmni',
+  'kernel.sem',
+]);
+const GMSA_SPEC_MAX = 64 * 1024;
+const RUN_AS_USERNAME_MAX = 256;
+const CONTROL_CHARS = /[\x00-\x1f\x7f]/;
+
+function checkId(ctx: Ctx, v: unknown, path: string, rule: string, what: string): void {
+  const id = int64(ctx, v, path);
+  if (id !== undefined && (id < 0 || id > ID_MAX)) {
+    ctx.add(
+      path,
+      id,
+      rule,
+      `must be between 0 and ${ID_MAX}, inclusive`,
+      `Use a ${what} between 0 and ${ID_MAX}.`,
+    );
+  }
+}
+
+/** validateSeccompProfileField: type is one of three values; localhostProfile required iff Localhost. */
+function validateSeccomp(ctx: Ctx, v: unknown, path: string): void {
+  const sp = obj(ctx, v, path);
+  if (!sp) return;
+  const type = str(ctx, sp.type, `${path}.type`);
+  if (!type) {
+    ctx.add(
+      `${path}.type`,
+      sp.type,
+      'securityContext.seccompProfile.type.required',
+      'type is required when seccompProfile is set',
+      'Set type to RuntimeDefault, Localhost or Unconfined.',
+    );
+  } else if (!SECCOMP_TYPES.includes(type)) {
+    ctx.add(
+      `${path}.type`,
+      type,
+      'securityContext.seccompProfile.type.unsupported',
+      supported(SECCOMP_TYPES),
+      'Use RuntimeDefault, Localhost or Unconfined.',
+    );
+  }
+  const local = optStr(ctx, sp.localhostProfile, `${path}.localhostProfile`);
+  if (type === 'Localhost') {
+    if (local === undefined) {
+      ctx.add(
+        `${path}.localhostProfile`,
+        undefined,
+        'securityContext.seccompProfile.localhostProfile.required',
+        'must be set when seccomp type is Localhost',
+        'Set localhostProfile to the profile path relative to the kubelet seccomp directory.',
+      );
+    } else {
+      validateLocalDescendingPath(
+        ctx,
+        local,
+        `${path}.localhostProfile`,
+        'securityContext.seccompProfile.localhostProfile',
+      );
+    }
+  } else if (local !== undefined) {
+    ctx.add(
+      `${path}.localhostProfile`,
+      local,
+      'securityContext.seccompProfile.localhostProfile.forbidden',
+      'can only be set when seccomp type is Localhost',
+      'Remove localhostProfile or set type to Localhost.',
+    );
+  }
+}
+
+/** validateLocalDescendingPath: relative, without '..' elements. */
+export function validateLocalDescendingPath(ctx: Ctx, p: string, path: string, rule: string): void {
+  if (p.startsWith('/')) {
+    ctx.add(path, p, `${rule}.relative`, 'must be a relative path', 'Remove the leading "/".');
+  }
+  if (hasBackstep(p)) {
+    ctx.add(
+      path,
+      p,
+      `${rule}.backsteps`,
+      "must not contain '..'",
+      'Use a path below the volume root without "..".',
+    );
+  }
+}
+
+/** validateWindowsSecurityContextOptions: the basics (credential spec name and size, user name). */
+function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
+  const w = obj(ctx, v, path);
+  if (!w) return;
+  const specName = optStr(ctx, w.gmsaCredentialSpecName, `${path}.gmsaCredentialSpecName`);
+  if (specName !== undefined) {
+    const msg = dns1123Subdomain(specName);
+    if (msg)
+      ctx.add(
+        `${path}.gmsaCredentialSpecName`,
+        specName,
+        'securityContext.windowsOptions.gmsaCredentialSpecName',
+        msg,
+        'Use the name of a GMSACredentialSpec object.',
+      );
+  }
+  const spec = optStr(ctx, w.gmsaCredentialSpec, `${path}.gmsaCredentialSpec`);
+  if (spec !== undefined) {
+    if (spec.length === 0) {
+      ctx.add(
+        `${path}.gmsaCredentialSpec`,
+        spec,
+        'securityContext.windowsOptions.gmsaCredentialSpec.empty',
+        'gmsaCredentialSpec cannot be an empty string',
+        'Remove the field or give the credential spec.',
+      );
+    } else if (spec.length > GMSA_SPEC_MAX) {
+      ctx.add(
+        `${path}.gmsaCredentialSpec`,
+        spec.length,
+        'securityContext.windowsOptions.gmsaCredentialSpec.tooLong',
+        `gmsaCredentialSpec size must be under ${GMSA_SPEC_MAX} bytes`,
+        'Use gmsaCredentialSpecName to reference a stored spec.',
+      );
+    }
+  }
+  const user = optStr(ctx, w.runAsUserName, `${path}.runAsUserName`);
+  if (user !== undefined) {
+    if (user.length === 0) {
+      ctx.add(
+        `${path}.runAsUserName`,
+        user,
+        'securityContext.windowsOptions.runAsUserName.empty',
+        'runAsUserName cannot be an empty string',
+        'Remove the field or give a user name like "ContainerUser".',
+      );
+    } else if (CONTROL_CHARS.test(user)) {
+      ctx.add(
+        `${path}.runAsUserName`,
+        user,
+        'securityContext.windowsOptions.runAsUserName.controlChars',
+        'runAsUserName cannot contain control characters',
+        'Remove control characters from the user name.',
+      );
+    } else if (user.length > RUN_AS_USERNAME_MAX) {
+      ctx.add(
+        `${path}.runAsUserName`,
+        user,
+        'securityContext.windowsOptions.runAsUserName.tooLong',
+        `runAsUserName's length must be between 1 and ${RUN_AS_USERNAME_MAX} characters`,
+        'Use a shorter user name.',
+      );
+    }
+  }
+  bool(ctx, w.hostProcess, `${path}.hostProcess`);
+}
+
+/**
+ * validatePodSpecSecurityContext (1.28): ids, supplementalGroups, shareProcessNamespace vs hostPID, sysctls,
+ * fsGroupChangePolicy, seccomp, windowsOptions. hostPID/hostNetwork/shareProcessNamespace live in
+ * securityContext in the internal type, which is why the API server prints them under spec.securityContext.
+ */
+export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
+  const path = 'spec.securityContext';
+  const sc = obj(ctx, spec.securityContext, path);
+  const hostPID = bool(ctx, spec.hostPID, 'spec.hostPID') ?? false;
+  const hostNetwork = spec.hostNetwork === true;
+  const hostIPC = bool(ctx, spec.hostIPC, 'spec.hostIPC') ?? false;
+  const share = bool(ctx, spec.shareProcessNamespace, 'spec.shareProcessNamespace');
+  if (share === true && hostPID) {
+    ctx.add(
+      `${path}.shareProcessNamespace`,
+      true,
+      'pod.shareProcessNamespace.hostPID',
+      'ShareProcessNamespace and HostPID cannot both be enabled',
+      'Drop shareProcessNamespace or hostPID.',
+    );
+  }
+  if (!sc) return;
+  checkId(ctx, sc.fsGroup, `${path}.fsGroup`, 'securityContext.fsGroup.range', 'group id');
+  checkId(ctx, sc.runAsUser, `${path}.runAsUser`, 'securityContext.runAsUser.range', 'user id');
+  checkId(ctx, sc.runAsGroup, `${path}.runAsGroup`, 'securityContext.runAsGroup.range', 'group id');
+  bool(ctx, sc.runAsNonRoot, `${path}.runAsNonRoot`);
+  const groups = arr(ctx, sc.supplementalGroups, `${path}.supplementalGroups`);
+  if (groups) {
+    for (let i = 0; i < groups.length; i++) {
+      checkId(
+        ctx,
+        groups[i],
+        `${path}.supplementalGroups[${i}]`,
+        'securityContext.supplementalGroups.range',
+        'group id',
+      );
+    }
+  }
+  const policy = str(ctx, sc.fsGroupChangePolicy, `${path}.fsGroupChangePolicy`);
+  if (
+    sc.fsGroupChangePolicy !== undefined &&
+    sc.fsGroupChangePolicy !== null &&
+    !FS_GROUP_CHANGE_POLICIES.includes(policy)
+  ) {
+    ctx.add(
+      `${path}.fsGroupChangePolicy`,
+      policy,
+      'securityContext.fsGroupChangePolicy.unsupported',
+      supported(FS_GROUP_CHANGE_POLICIES),
+      'Use OnRootMismatch or Always.',
+    );
+  }
+  validateSysctls(ctx, sc.sysctls, `${path}.sysctls`, hostNetwork, hostIPC);
+  validateSeccomp(ctx, sc.seccompProfile, `${path}.seccompProfile`);
+  validateWindowsOptions(ctx, sc.windowsOptions, `${path}.windowsOptions`);
+}
+
+/** validateSysctls + ValidateHostSysctl (1.28): name format, uniqueness, namespaced sysctls vs host namespaces. */
+function validateSysctls(ctx: Ctx, v: unknown, path: string, hostNetwork: boolean, hostIPC: boolean): void {
+  const list = arr(ctx, v, path);
+  if (!list) return;
+  const seen = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const s = obj(ctx, list[i], `${path}[${i}]`);
+    if (!s) continue;
+    const p = `${path}[${i}].name`;
+    const name = str(ctx, s.name, p);
+    str(ctx, s.value, `${path}[${i}].value`);
+    if (!name) {
+      ctx.add(
+        p,
+        s.name,
+        'sysctl.name.required',
+        'Required value',
+        'Name the sysctl, e.g. "net.core.somaxconn".',
+      );
+    } else if (name.length > SYSCTL_MAX || !SYSCTL_NAME.test(name)) {
+      ctx.add(
+        p,
+        name,
+        'sysctl.name.format',
+        `must have at most ${SYSCTL_MAX} characters and match regex ^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$`,
+        'Use a lowercase dotted sysctl name like "net.core.somaxconn".',
+      );
+    } else if (seen.has(name)) {
+      ctx.add(p, name, 'sysctl.name.duplicate', 'Duplicate value', 'List each sysctl once.');
+    }
+    // Names may use '/' as separator; the kernel namespace is decided on the dotted form.
+    const dotted = name.replace(/\//g, '.');
+    if (hostNetwork && dotted.startsWith('net.')) {
+      ctx.add(
+        p,
+        name,
+        'sysctl.name.hostNetwork',
+        "may not be specified when 'hostNetwork' is true",
+        'Drop the net.* sysctl or hostNetwork.',
+      );
+    }
+    if (hostIPC && (IPC_SYSCTLS.has(dotted) || dotted.startsWith('fs.mqueue.'))) {
+      ctx.add(
+        p,
+        name,
+        'sysctl.name.hostIPC',
+        "may not be specified when 'hostIPC' is true",
+        'Drop the IPC sysctl or hostIPC.',
+      );
+    }
+    seen.add(name);
+  }
+}
+
+/**
+ * ValidateSecurityContext (container, 1.28): ids, seccomp, windowsOptions, and the two conflicts with
+ * allowPrivilegeEscalation=false. Privileged containers are assumed allowed (--allow-privileged=true).
+ */
+export function validateContainerSecurityContext(ctx: Ctx, v: unknown, path: string): Json | undefined {
+  const sc = obj(ctx, v, path);
+  if (!sc) return undefined;
+  const privileged = bool(ctx, sc.privileged, `${path}.privileged`);
+  checkId(ctx, sc.runAsUser, `${path}.runAsUser`, 'securityContext.runAsUser.range', 'user id');
+  checkId(ctx, sc.runAsGroup, `${path}.runAsGroup`, 'securityContext.runAsGroup.range', 'group id');
+  bool(ctx, sc.runAsNonRoot, `${path}.runAsNonRoot`);
+  bool(ctx, sc.readOnlyRootFilesystem, `${path}.readOnlyRootFilesystem`);
+  validateSeccomp(ctx, sc.seccompProfile, `${path}.seccompProfile`);
+  const escalation = bool(ctx, sc.allowPrivilegeEscalation, `${path}.allowPrivilegeEscalation`);
+  const caps = obj(ctx, sc.capabilities, `${path}.capabilities`);
+  const add = caps ? arr(ctx, caps.add, `${path}.capabilities.add`) : undefined;
+  if (caps) arr(ctx, caps.drop, `${path}.capabilities.drop`);
+  if (escalation === false) {
+    if (privileged === true) {
+      ctx.add(
+        path,
+        sc,
+        'securityContext.privileged.allowPrivilegeEscalation',
+        'cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+        'Remove allowPrivilegeEscalation: false or privileged: true.',
+      );
+    }
+    // The API server compares the literal string; "SYS_ADMIN" (the usual spelling) is not caught.
+    if (add && add.includes('CAP_SYS_ADMIN')) {
+      ctx.add(
+        path,
+        sc,
+        'securityContext.capabilities.sysAdmin',
+        'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
+        'Drop CAP_SYS_ADMIN from capabilities.add or allow privilege escalation.',
+      );
+    }
+  }
+  validateWindowsOptions(ctx, sc.windowsOptions, `${path}.windowsOptions`);
+  return sc;
+}
