@@ -11,22 +11,28 @@ export class Ctx {
   /** Violations found so far, in the order the API server would find them (roughly). */
   public readonly out: Violation[] = [];
 
+  // Paths that already have a type violation; only allocated once one is found, so valid Pods pay nothing.
+  private typePaths: string[] | undefined;
+
   constructor(public readonly ref: ObjectRef) {}
 
-  /** Records one violation. */
+  /**
+   * Records one violation, unless the field (or something inside it) already has a type violation: a value of
+   * the wrong type reads as missing, and "Required value" on top of "must be a string" would only add noise.
+   */
   public add(path: string, value: unknown, rule: string, message: string, fix: string): void {
+    const typed = this.typePaths;
+    if (typed && typed.some((t) => t === path || t.startsWith(`${path}.`) || t.startsWith(`${path}[`)))
+      return;
     this.out.push({ object: this.ref, path, value, rule, message, fix });
   }
 
   /** Records a value whose JSON type the API server's decoder would refuse (it rejects the whole request). */
   public type(path: string, value: unknown, expected: string): void {
-    this.add(
-      path,
-      value,
-      'type',
-      `must be ${expected}`,
-      `Write ${path.slice(path.lastIndexOf('.') + 1)} as ${expected}.`,
-    );
+    const field = path.slice(path.lastIndexOf('.') + 1) || 'the object';
+    const fix = `Write ${field} as ${expected}.`;
+    this.out.push({ object: this.ref, path, value, rule: 'type', message: `must be ${expected}`, fix });
+    (this.typePaths ??= []).push(path);
   }
 }
 
