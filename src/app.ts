@@ -1,4 +1,6 @@
-import { ApiObject, App, type AppProps } from 'cdk8s';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ApiObject, App, Chart, DependencyGraph, Names, YamlOutputType, type AppProps } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { profileOf } from './chart';
 import { CHARTS, DEFAULT_CHARTS } from './charts';
@@ -6,6 +8,7 @@ import { PodwrightError, type Violation } from './errors';
 import { Pod } from './pod';
 import type { Profile } from './profile';
 import { validateManifest } from './validation';
+import { stringifyManifests } from './yaml';
 
 /** One synthesized object with the chart it belongs to. */
 export interface SynthesizedObject {
@@ -17,43 +20,145 @@ export interface SynthesizedObject {
 
 /** The profile `object` is held to: a podwright Pod's own, else the nearest PodwrightChart's, else restricted. */
 export function profileOfObject(object: IConstruct): Profile {
-  return object instanceof Pod ? (object as Pod).profile : profileOf(object);
+  return object instanceof Pod ? (object as unknown as Pod).profile : profileOf(object);
+}
+
+/** What `PodwrightApp.synthesize()` found: every object, in the order and files cdk8s would write them. */
+export interface Synthesis {
+  /** Every object, chart by chart, in dependency order. */
+  readonly objects: readonly SynthesizedObject[];
+  /** Whether charts depend on each other, in which case cdk8s prefixes file names with an index. */
+  readonly hasDependantCharts: boolean;
 }
 
 /**
  * A cdk8s App that refuses to synthesize what the API server or the Pod Security profile would reject: every
  * ApiObject in it (podwright, cdk8s-plus-28 or raw) is validated first, and every violation is reported together.
+ *
+ * It renders each object once. cdk8s's own `synth()` calls `chart.toJson()` per chart, and each of those resolves
+ * and validates the whole App again, so time grows with charts x objects; here it grows with objects.
  */
 export class PodwrightApp extends App {
-  /** Every object of every chart, in synthesis order, validated. Throws PodwrightError listing every violation. */
-  public objects(): SynthesizedObject[] {
-    const out: SynthesizedObject[] = [];
-    const violations: Violation[] = [];
-    for (const chart of this.charts) {
-      for (const manifest of Object.values(chart.toJson()) as Record<string, any>[]) {
-        out.push({ chart: chart.node.id, manifest });
-      }
-    }
-    for (const object of this.node.findAll()) {
-      if (!ApiObject.isApiObject(object)) continue;
-      violations.push(...validateManifest(object.toJson(), profileOfObject(object)));
-    }
-    if (violations.length > 0)
-      throw new PodwrightError(violations, `${violations.length} problem(s): nothing synthesized`);
-    return out;
+  // App keeps its own copy private; cdk8s-cli asks for construct metadata through the environment.
+  private readonly recordMetadata: boolean;
+
+  constructor(props: AppProps = {}) {
+    super(props);
+    this.recordMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
   }
 
-  /** Validates every object, then writes the manifests to `outdir` as cdk8s does. */
+  /** Validates every object and renders it once. Throws PodwrightError listing every violation. */
+  public synthesize(): Synthesis {
+    const all = this.node.findAll();
+    const hasDependantCharts = resolveDependencies(all);
+    const violations: Violation[] = [];
+    for (const construct of all) {
+      for (const message of construct.node.validate()) {
+        violations.push({
+          object: { kind: 'Construct', name: construct.node.path },
+          path: '',
+          value: undefined,
+          rule: 'cdk8s.validation',
+          message,
+          fix: 'See the construct that reported it.',
+        });
+      }
+    }
+    const objects: SynthesizedObject[] = [];
+    for (const chart of this.charts) {
+      for (const object of apiObjectsOf(chart)) {
+        const manifest = object.toJson();
+        violations.push(...validateManifest(manifest, profileOfObject(object)));
+        objects.push({ chart: chart.node.id, manifest });
+      }
+    }
+    if (violations.length > 0) {
+      throw new PodwrightError(violations, `${violations.length} problem(s) found, nothing synthesized`);
+    }
+    return { objects, hasDependantCharts };
+  }
+
+  /** Every object of every chart, in synthesis order, validated. Throws PodwrightError listing every violation. */
+  public objects(): SynthesizedObject[] {
+    return [...this.synthesize().objects];
+  }
+
+  /** Validates every object, then writes the manifests to `outdir` with cdk8s's file layout. */
   public override synth(): void {
-    this.objects();
-    super.synth();
+    const { objects, hasDependantCharts } = this.synthesize();
+    const perChart = this.yamlOutputType === YamlOutputType.FILE_PER_CHART;
+    if ((!perChart && this.yamlOutputType !== YamlOutputType.FILE_PER_APP) || this.recordMetadata) {
+      // Layouts podwright does not render itself: cdk8s writes them, after the validation above.
+      super.synth();
+      return;
+    }
+    fs.mkdirSync(this.outdir, { recursive: true });
+    if (!perChart) {
+      if (objects.length > 0) this.write('app', objects);
+      return;
+    }
+    let index = 0;
+    for (const chart of this.charts) {
+      const name = Names.toDnsLabel(chart);
+      const file = hasDependantCharts ? `${String(index++).padStart(4, '0')}-${name}` : name;
+      this.write(
+        file,
+        objects.filter((o) => o.chart === chart.node.id),
+      );
+    }
   }
 
   /** Validates every object, then returns all manifests as one YAML stream. */
   public override synthYaml(): string {
-    this.objects();
-    return super.synthYaml();
+    return stringifyManifests(this.synthesize().objects.map((o) => o.manifest));
   }
+
+  private write(file: string, objects: readonly SynthesizedObject[]): void {
+    const text = stringifyManifests(objects.map((o) => o.manifest));
+    fs.writeFileSync(path.join(this.outdir, `${file}${this.outputFileExtension}`), text, 'utf8');
+  }
+}
+
+/**
+ * Turns implicit construct dependencies into chart and object dependencies, as cdk8s does before it synthesizes
+ * (its `resolveDependencies`, which is not exported). Returns whether any chart depends on another.
+ */
+function resolveDependencies(all: readonly IConstruct[]): boolean {
+  let hasDependantCharts = false;
+  for (const parent of all) {
+    if (!(parent instanceof Chart)) continue;
+    for (const child of parent.node.children) {
+      if (child instanceof Chart) {
+        parent.node.addDependency(child);
+        hasDependantCharts = true;
+      }
+    }
+  }
+  for (const source of all) {
+    for (const target of source.node.dependencies) {
+      const sourceChart = Chart.of(source);
+      const targetChart = Chart.of(target);
+      if (sourceChart !== targetChart) {
+        sourceChart.node.addDependency(targetChart);
+        hasDependantCharts = true;
+      }
+      const targets = target.node
+        .findAll()
+        .filter((c) => c instanceof ApiObject && Chart.of(c) === targetChart);
+      const sources = source.node
+        .findAll()
+        .filter((c) => c instanceof ApiObject && Chart.of(c) === sourceChart);
+      for (const t of targets) for (const s of sources) if (t !== s) s.node.addDependency(t);
+    }
+  }
+  return hasDependantCharts;
+}
+
+/** The ApiObjects of `chart` (not of charts nested in it), in dependency order, as cdk8s orders them. */
+function apiObjectsOf(chart: Chart): ApiObject[] {
+  return new DependencyGraph(chart.node)
+    .topology()
+    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
 }
 
 /** Options of `buildApp`. */

@@ -32,3 +32,24 @@ export function prune<T>(value: T): T {
   }
   return out as T;
 }
+
+/**
+ * A copy of `value` as cdk8s writes it: object keys sorted, `null` and `undefined` fields dropped, empty objects and
+ * arrays kept. `resolveOther` turns anything that is not plain JSON (a cdk8s Lazy, say) into JSON first.
+ */
+export function sortedJson(value: unknown, resolveOther: (v: unknown) => unknown, sortKeys = true): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => sortedJson(v, resolveOther, sortKeys));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null)
+    return sortedJson(resolveOther(value), resolveOther, sortKeys);
+  const keys = Object.keys(value);
+  if (sortKeys) keys.sort();
+  const out: Json = {};
+  for (const key of keys) {
+    const field = (value as Json)[key];
+    if (field === undefined || field === null) continue;
+    out[key] = sortedJson(field, resolveOther, sortKeys);
+  }
+  return out;
+}

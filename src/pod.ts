@@ -1,10 +1,10 @@
-import { ApiObject, Lazy, type ApiObjectMetadata } from 'cdk8s';
+import { ApiObject, JsonPatch, resolve, type ApiObjectMetadata } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import { profileOf } from './chart';
 import { Container, type ContainerProps } from './container';
 import { PodwrightError, type Violation } from './errors';
-import { mergeJson, prune, type Json } from './json';
+import { mergeJson, prune, sortedJson, type Json } from './json';
 import type { Profile } from './profile';
 import { qosClassOf, type QosClass } from './resources';
 import { defaultPodSecurityContext } from './security';
@@ -63,13 +63,13 @@ export class Pod extends ApiObject {
   private readonly _containers: Container[] = [];
   private readonly _initContainers: Container[] = [];
   private readonly _volumes: Volume[] = [];
+  private readonly finalPatches: JsonPatch[] = [];
 
   constructor(scope: Construct, id: string, props: PodProps = {}) {
     super(scope, id, {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { ...props.metadata, name: props.metadata?.name ?? id },
-      spec: Lazy.any({ produce: () => this.specJson() }),
     });
     this.podProps = props;
     this.profile = props.profile ?? profileOf(scope);
@@ -134,6 +134,34 @@ export class Pod extends ApiObject {
   /** The QoS class Kubernetes will give this Pod, computed as the kubelet does. */
   public get qosClass(): QosClass {
     return qosClassOf([...this._initContainers, ...this._containers].map((c) => c.toJson(this.profile)));
+  }
+
+  /** Applies RFC 6902 JSON patches to the final manifest, after podwright has rendered it: nothing is dropped. */
+  public override addJsonPatch(...ops: JsonPatch[]): void {
+    this.finalPatches.push(...ops);
+  }
+
+  /**
+   * The Pod as Kubernetes JSON, keys sorted as cdk8s sorts them. Rendered directly rather than through cdk8s's
+   * generic token resolution, which visits every value of every Pod and dominated synthesis time; values that are
+   * not plain JSON (a cdk8s Lazy in metadata, say) are still resolved by cdk8s.
+   */
+  public override toJson(): any {
+    try {
+      const manifest = sortedJson(
+        { apiVersion: 'v1', kind: 'Pod', metadata: this.metadata.toJson(), spec: this.specJson() },
+        (v) => resolve([], v, this),
+        !process.env.CDK8S_DISABLE_SORT,
+      ) as Json;
+      const patched =
+        this.finalPatches.length > 0 ? (JsonPatch.apply(manifest, ...this.finalPatches) as Json) : manifest;
+      const { apiVersion, kind, metadata, ...rest } = patched;
+      return { apiVersion, kind, metadata, ...rest };
+    } catch (e) {
+      throw new Error(
+        `Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`,
+      );
+    }
   }
 
   private add(list: Container[], container: Container, field: string): Container {
