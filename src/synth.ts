@@ -38,7 +38,7 @@ export interface SynthToDistOptions {
   readonly dist: string;
   /** Folder to synthesize into first. @default a new temporary folder */
   readonly staging?: string;
-  /** Where progress goes. @default process.stdout */
+  /** Where progress goes. @default process.stderr */
   readonly stdout?: (text: string) => void;
   /** Where problems go. @default process.stderr */
   readonly stderr?: (text: string) => void;
@@ -49,7 +49,8 @@ export interface SynthToDistOptions {
  * exit code: 0, or 1 with every problem printed and `dist` exactly as it was.
  */
 export function synthToDist(options: SynthToDistOptions): number {
-  const stdout = options.stdout ?? ((t: string) => process.stdout.write(t));
+  // cdk8s synth swallows the app's stdout, so progress goes to stderr, where the user sees it.
+  const stdout = options.stdout ?? ((t: string) => process.stderr.write(t));
   const stderr = options.stderr ?? ((t: string) => process.stderr.write(t));
   const staging = options.staging ?? fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-'));
   try {
