@@ -37,14 +37,19 @@ import {
 export class FromRunError extends Error {
   /** Process exit code for the CLI: 2, a usage error. */
   public readonly exitCode = 2 as const;
-  /** The flag (or argument) at fault, e.g. `--restart`, `NAME`. */
+  /** The flag (or argument) at fault, e.g. `--restart`, `NAME`; empty when not known. */
   public readonly flag: string;
 
-  constructor(flag: string, problem: string, got: string | undefined, fix: string) {
-    super(`${flag}: ${problem}${got === undefined ? '' : `, got ${got}`}. ${fix}`);
+  constructor(message: string, flag = '') {
+    super(message);
     this.name = 'FromRunError';
     this.flag = flag;
   }
+}
+
+// Every refusal reads `flag: problem, got value. fix`.
+function refuse(flag: string, problem: string, got: string | undefined, fix: string): FromRunError {
+  return new FromRunError(`${flag}: ${problem}${got === undefined ? '' : `, got ${got}`}. ${fix}`, flag);
 }
 
 type FlagKind = 'bool' | 'string' | 'stringArray';
@@ -153,8 +158,8 @@ function unknownFlag(flag: string): never {
   const bare = flag.replace(/^-+/, '').split('=')[0];
   const shown = flag.startsWith('--') ? `--${bare}` : flag;
   const removed = REMOVED[bare];
-  if (removed) throw new FromRunError(shown, 'flag not supported by kubectl 1.28 run', undefined, removed);
-  throw new FromRunError(
+  if (removed) throw refuse(shown, 'flag not supported by kubectl 1.28 run', undefined, removed);
+  throw refuse(
     shown,
     'unknown flag for kubectl run',
     undefined,
@@ -189,7 +194,7 @@ function parseLine(argv: readonly string[]): ParsedLine {
       else if (spec.kind === 'bool') set(spec, 'true');
       else if (spec.noOptDefault !== undefined) set(spec, spec.noOptDefault);
       else if (i < argv.length) set(spec, argv[i++]);
-      else throw new FromRunError(`--${name}`, 'flag needs a value', undefined, `Write --${name}=VALUE`);
+      else throw refuse(`--${name}`, 'flag needs a value', undefined, `Write --${name}=VALUE`);
     } else if (arg.startsWith('-') && arg.length > 1) {
       // pflag parseSingleShortArg: `-it`, `-lkey=value`, `-l key=value`, `-n=ns`.
       let rest = arg.slice(1);
@@ -210,7 +215,7 @@ function parseLine(argv: readonly string[]): ParsedLine {
           set(spec, argv[i++]);
           rest = '';
         } else {
-          throw new FromRunError(`-${c}`, 'flag needs a value', undefined, `Write -${c} VALUE`);
+          throw refuse(`-${c}`, 'flag needs a value', undefined, `Write -${c} VALUE`);
         }
       }
     } else {
@@ -231,12 +236,7 @@ function bool(parsed: ParsedLine, name: string): boolean {
   if (raw === undefined) return false;
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(raw)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(raw)) return false;
-  throw new FromRunError(
-    `--${name}`,
-    'not a boolean',
-    JSON.stringify(raw),
-    `Write --${name} or --${name}=false`,
-  );
+  throw refuse(`--${name}`, 'not a boolean', JSON.stringify(raw), `Write --${name} or --${name}=false`);
 }
 
 // github.com/distribution/reference ReferenceRegexp (anchored): [domain[:port]/]path[:tag][@digest].
@@ -258,20 +258,10 @@ function parseLabels(text: string): Record<string, string> | undefined {
   for (const spec of text.split(',')) {
     const parts = spec.split('=');
     if (parts.length !== 2) {
-      throw new FromRunError(
-        '--labels',
-        'unexpected label spec',
-        JSON.stringify(spec),
-        'Write key=value,key=value',
-      );
+      throw refuse('--labels', 'unexpected label spec', JSON.stringify(spec), 'Write key=value,key=value');
     }
     if (parts[0] === '') {
-      throw new FromRunError(
-        '--labels',
-        'unexpected empty label key',
-        JSON.stringify(spec),
-        'Give every label a key',
-      );
+      throw refuse('--labels', 'unexpected empty label key', JSON.stringify(spec), 'Give every label a key');
     }
     labels[parts[0]] = parts[1];
   }
@@ -284,7 +274,7 @@ function parseAnnotations(pairs: readonly string[]): Record<string, string> {
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) {
-      throw new FromRunError(
+      throw refuse(
         '--annotations',
         'invalid annotations format',
         JSON.stringify(pair),
@@ -303,7 +293,7 @@ function parseEnvs(envs: readonly string[]): JsonObject[] {
     const eq = env.indexOf('=');
     const name = eq < 0 ? '' : env.slice(0, eq);
     if (eq < 0 || !ENV_VAR_NAME.test(name)) {
-      throw new FromRunError(
+      throw refuse(
         '--env',
         'invalid env',
         JSON.stringify(env),
@@ -318,7 +308,7 @@ function parseEnvs(envs: readonly string[]): JsonObject[] {
 // strconv.Atoi then int32(): kubectl accepts "+80" and "-1" and wraps values past int32.
 function parsePort(text: string): number {
   if (!/^[+-]?[0-9]+$/.test(text) || !Number.isSafeInteger(Number(text))) {
-    throw new FromRunError(
+    throw refuse(
       '--port',
       'not a number',
       JSON.stringify(text),
@@ -330,7 +320,7 @@ function parsePort(text: string): number {
 
 function checkCluster(parsed: ParsedLine): void {
   if (bool(parsed, 'rm')) {
-    throw new FromRunError(
+    throw refuse(
       '--rm',
       'needs a cluster: kubectl deletes the Pod after attaching to it',
       undefined,
@@ -338,7 +328,7 @@ function checkCluster(parsed: ParsedLine): void {
     );
   }
   if (bool(parsed, 'attach')) {
-    throw new FromRunError(
+    throw refuse(
       '--attach',
       'needs a cluster: kubectl waits for the Pod and attaches to it',
       undefined,
@@ -346,7 +336,7 @@ function checkCluster(parsed: ParsedLine): void {
     );
   }
   if (bool(parsed, 'expose')) {
-    throw new FromRunError(
+    throw refuse(
       '--expose',
       'creates a Service next to the Pod, and podwright builds only the Pod',
       undefined,
@@ -359,23 +349,18 @@ function checkCluster(parsed: ParsedLine): void {
   const clientSide = ['client', 'none', 'unchanged', '1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F'];
   if (dryRun !== undefined && ![...clientSide, 'FALSE', 'false', 'False'].includes(dryRun)) {
     if (dryRun === 'server') {
-      throw new FromRunError(
+      throw refuse(
         '--dry-run',
         'server dry-run needs a cluster',
         '"server"',
         'Use --dry-run=client; podwright builds what the client prints',
       );
     }
-    throw new FromRunError(
-      '--dry-run',
-      'invalid dry-run value',
-      JSON.stringify(dryRun),
-      'Use --dry-run=client',
-    );
+    throw refuse('--dry-run', 'invalid dry-run value', JSON.stringify(dryRun), 'Use --dry-run=client');
   }
   const output = last(parsed, 'output');
   if (output !== undefined && output !== 'yaml' && output !== 'json') {
-    throw new FromRunError(
+    throw refuse(
       '--output',
       'podwright returns the object, not a printed form',
       JSON.stringify(output),
@@ -384,12 +369,7 @@ function checkCluster(parsed: ParsedLine): void {
   }
   for (const spec of FLAGS) {
     if ('reject' in spec.handling && parsed.values.has(spec.name)) {
-      throw new FromRunError(
-        `--${spec.name}`,
-        'not supported by podwright from-run',
-        undefined,
-        spec.handling.reject,
-      );
+      throw refuse(`--${spec.name}`, 'not supported by podwright from-run', undefined, spec.handling.reject);
     }
   }
 }
@@ -421,7 +401,8 @@ function generatePod(parsed: ParsedLine, name: string, args: readonly string[]):
   const metadata: JsonObject = { name, labels, creationTimestamp: null };
   if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
   // kubectl 1.28's generator reads the raw --restart value and falls back to Always when it is empty.
-  const restartPolicy = last(parsed, 'restart') || 'Always';
+  const restart = last(parsed, 'restart');
+  const restartPolicy = restart === undefined || restart === '' ? 'Always' : restart;
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -435,7 +416,7 @@ function parseOverrides(text: string): Json {
   try {
     return JSON.parse(text) as Json;
   } catch (e) {
-    throw new FromRunError(
+    throw refuse(
       '--overrides',
       `not valid JSON (${(e as Error).message})`,
       JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text),
@@ -448,13 +429,15 @@ function parseOverrides(text: string): Json {
 function applyOverrides(pod: JsonObject, parsed: ParsedLine): JsonObject {
   const text = last(parsed, 'overrides') ?? '';
   if (text === '') return pod;
-  const type = last(parsed, 'override-type') || 'merge';
+  // Overrider.Apply: an empty --override-type means the default, merge.
+  const givenType = last(parsed, 'override-type');
+  const type = givenType === undefined || givenType === '' ? 'merge' : givenType;
   const overrides = parseOverrides(text);
   let patched: Json;
   try {
     if (type === 'merge' || type === 'strategic') {
       if (!isJsonObject(overrides)) {
-        throw new FromRunError(
+        throw refuse(
           '--overrides',
           `a ${type} override must be a JSON object`,
           JSON.stringify(text),
@@ -467,7 +450,7 @@ function applyOverrides(pod: JsonObject, parsed: ParsedLine): JsonObject {
           : strategicMergePatch(pod, overrides, POD_PATCH_META);
     } else if (type === 'json') {
       if (!Array.isArray(overrides)) {
-        throw new FromRunError(
+        throw refuse(
           '--overrides',
           'a json override must be an RFC 6902 list of operations',
           JSON.stringify(text),
@@ -476,7 +459,7 @@ function applyOverrides(pod: JsonObject, parsed: ParsedLine): JsonObject {
       }
       patched = jsonPatch(pod, overrides as unknown as JsonPatchOperation[]);
     } else {
-      throw new FromRunError(
+      throw refuse(
         '--override-type',
         'invalid override type',
         JSON.stringify(type),
@@ -485,7 +468,7 @@ function applyOverrides(pod: JsonObject, parsed: ParsedLine): JsonObject {
     }
   } catch (e) {
     if (e instanceof PatchError) {
-      throw new FromRunError(
+      throw refuse(
         '--overrides',
         `the ${type} override does not apply: ${e.message}`,
         undefined,
@@ -495,7 +478,7 @@ function applyOverrides(pod: JsonObject, parsed: ParsedLine): JsonObject {
     throw e;
   }
   if (!isJsonObject(patched) || patched.apiVersion !== 'v1' || patched.kind !== 'Pod') {
-    throw new FromRunError(
+    throw refuse(
       '--overrides',
       'the override must leave a v1 Pod',
       JSON.stringify(
@@ -590,7 +573,7 @@ export function podFromKubectlRun(argv: readonly string[]): Record<string, unkno
   const line = argv[0] === 'kubectl' ? argv.slice(1) : argv;
   const parsed = parseLine(line);
   if (parsed.positionals[0] !== 'run' || parsed.argsLenAtDash === 0) {
-    throw new FromRunError(
+    throw refuse(
       'run',
       'expected a kubectl run command line',
       JSON.stringify(argv.join(' ')),
@@ -602,7 +585,7 @@ export function podFromKubectlRun(argv: readonly string[]): Record<string, unkno
   // Complete(): value parsing, in kubectl's order.
   const restart = last(parsed, 'restart');
   if (restart !== undefined && restart !== '' && !['Always', 'OnFailure', 'Never'].includes(restart)) {
-    throw new FromRunError(
+    throw refuse(
       '--restart',
       'invalid restart policy',
       JSON.stringify(restart),
@@ -615,7 +598,7 @@ export function podFromKubectlRun(argv: readonly string[]): Record<string, unkno
     pullPolicy !== '' &&
     !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)
   ) {
-    throw new FromRunError(
+    throw refuse(
       '--image-pull-policy',
       'invalid image pull policy',
       JSON.stringify(pullPolicy),
@@ -626,24 +609,14 @@ export function podFromKubectlRun(argv: readonly string[]): Record<string, unkno
   // Validate(): NAME, image, tty, then what needs a cluster.
   // cobra counts `run` itself in ArgsLenAtDash, so `kubectl run --image=x -- NAME` is accepted.
   if (positionals.length === 0) {
-    throw new FromRunError(
-      'NAME',
-      'NAME is required for run',
-      undefined,
-      'Write kubectl run NAME --image=IMAGE',
-    );
+    throw refuse('NAME', 'NAME is required for run', undefined, 'Write kubectl run NAME --image=IMAGE');
   }
   const image = last(parsed, 'image') ?? '';
   if (image === '') {
-    throw new FromRunError(
-      '--image',
-      '--image is required',
-      undefined,
-      'Add --image=IMAGE, e.g. --image=busybox',
-    );
+    throw refuse('--image', '--image is required', undefined, 'Add --image=IMAGE, e.g. --image=busybox');
   }
   if (!IMAGE_REFERENCE.test(image)) {
-    throw new FromRunError(
+    throw refuse(
       '--image',
       'invalid image name (invalid reference format)',
       JSON.stringify(image),
@@ -651,12 +624,7 @@ export function podFromKubectlRun(argv: readonly string[]): Record<string, unkno
     );
   }
   if (bool(parsed, 'tty') && !bool(parsed, 'stdin')) {
-    throw new FromRunError(
-      '--tty',
-      '-i/--stdin is required for containers with -t/--tty=true',
-      undefined,
-      'Use -it',
-    );
+    throw refuse('--tty', '-i/--stdin is required for containers with -t/--tty=true', undefined, 'Use -it');
   }
   checkCluster(parsed);
 

@@ -572,6 +572,14 @@ describe('podFromKubectlRun applies --overrides like kubectl', () => {
 });
 
 describe('podFromKubectlRun refuses what it cannot build', () => {
+  it('throws errors that are Errors with exit code 2, also when built by other code', () => {
+    const error = new FromRunError('run: something went wrong. Fix it');
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('FromRunError');
+    expect(error.exitCode).toBe(2);
+    expect(error.flag).toBe('');
+  });
+
   it('fails with exit code 2 and names the flag for an unknown flag', () => {
     const error = failure(['run', 'p', '--image=nginx', '--bogus']);
     expect(error).toBeInstanceOf(FromRunError);
