@@ -631,10 +631,15 @@ export function podFromKubectlRun(argv: readonly string[]): Record<string, unkno
   const [name, ...args] = positionals;
   const pod = applyOverrides(generatePod(parsed, name, args), parsed);
   const result = normalize(pruneUnknownFields(pod), '', '') as JsonObject;
+  // Pod.Spec is a struct and PodSpec.Containers has no omitempty, so an override that removes them still
+  // prints `spec: {containers: null}`.
+  const spec = isJsonObject(result.spec) ? result.spec : {};
+  result.spec = 'containers' in spec ? spec : { ...spec, containers: null };
+  if (!isJsonObject(result.metadata)) result.metadata = {};
   // createGeneratedObject: with --dry-run=client the namespace is set, after the overrides, only when given.
   const namespace = last(parsed, 'namespace');
   if (namespace) result.metadata = { ...(result.metadata as JsonObject), namespace };
-  if (isJsonObject(result.metadata)) delete result.metadata.creationTimestamp;
+  delete (result.metadata as JsonObject).creationTimestamp;
   delete result.status;
   return result;
 }

@@ -558,6 +558,18 @@ describe('podFromKubectlRun applies --overrides like kubectl', () => {
     });
   });
 
+  it('prints containers: null and an empty metadata when a merge override removes spec and metadata', () => {
+    // v1.Pod: Spec is a struct and PodSpec.Containers has no omitempty; checked with kubectl 1.28.
+    expect(
+      podFromKubectlRun(['run', 'p', '--image=nginx', '--overrides={"spec":null,"metadata":null}']),
+    ).toEqual({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {},
+      spec: { containers: null },
+    });
+  });
+
   it('keeps spec.resources from an override, as kubectl 1.32 and later do (1.28 drops it)', () => {
     // Pod-level resources arrived in k8s.io/api 1.32; kubectl 1.28's decoder does not know the field.
     expect(
