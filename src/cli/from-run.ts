@@ -17,8 +17,18 @@
  * - github.com/spf13/pflag flag syntax (`--f=v`, `--f v`, `-abc`, `-nVALUE`, `--`), github.com/distribution/reference
  *   `ReferenceRegexp` (image names), k8s.io/apimachinery validation `IsEnvVarName`.
  *
- * Expectations were checked against the kubectl 1.27-1.33 client binaries run with `--dry-run=client -o yaml` and
- * a loopback stub for API discovery (see test/cli/from-run.test.ts).
+ * Results were compared with the kubectl 1.28, 1.32 and 1.33 client binaries (`--dry-run=client -o yaml`, with a
+ * loopback stub answering API discovery); see test/cli/from-run.test.ts.
+ *
+ * Where podwright knowingly differs from kubectl:
+ * - `-i`/`-t` without `--attach=false`: kubectl refuses them with --dry-run (they imply --attach); podwright
+ *   returns the Pod `kubectl run -i` creates, the same one `-i --attach=false --dry-run=client` prints.
+ * - Overrides are not decoded into Go types: unknown fields are dropped only on the Pod, its metadata, its spec and
+ *   its containers (deeper typos stay), and a value of the wrong type (`"containerPort": "80"`) is kept where
+ *   kubectl fails to decode it. `spec.resources` is kept, as kubectl 1.32+ does (1.28 drops it).
+ * - Deprecated flags that kubectl run accepts and ignores (--wait, --timeout, -f, ...) are refused, so a command
+ *   line that looks like it does something never silently does nothing.
+ * - Error messages name the flag and the fix instead of repeating kubectl's wording.
  */
 import {
   isDirectiveKey,
