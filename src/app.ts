@@ -20,7 +20,7 @@ export interface SynthesizedObject {
 
 /** The profile `object` is held to: a podwright Pod's own, else the nearest PodwrightChart's, else restricted. */
 export function profileOfObject(object: IConstruct): Profile {
-  return object instanceof Pod ? (object as unknown as Pod).profile : profileOf(object);
+  return object instanceof Pod ? object.profile : profileOf(object);
 }
 
 /** What `PodwrightApp.synthesize()` found: every object, in the order and files cdk8s would write them. */

@@ -52,11 +52,21 @@ export interface PodProps extends PodSpecPassThrough {
   readonly imagePullSecrets?: readonly string[];
 }
 
+const POD_BRAND = Symbol.for('podwright.Pod');
+
 /**
  * A Kubernetes Pod: one or more containers placed together on one node, sharing IP, ports, hostname, IPC and
  * volumes. Secure by default (`restricted`) and still starts images that run as root.
  */
 export class Pod extends ApiObject {
+  /**
+   * ApiObject's own `Symbol.hasInstance` answers true for every ApiObject, so subclasses inherit a check that
+   * cannot tell them apart; this one looks for Pod's brand.
+   */
+  static override [Symbol.hasInstance](x: unknown): x is Pod {
+    return typeof x === 'object' && x !== null && POD_BRAND in x;
+  }
+
   /** The profile whose defaults and checks apply. */
   public readonly profile: Profile;
   private readonly podProps: PodProps;
@@ -72,6 +82,7 @@ export class Pod extends ApiObject {
       metadata: { ...props.metadata, name: props.metadata?.name ?? id },
     });
     this.podProps = props;
+    Object.defineProperty(this, POD_BRAND, { value: true });
     this.profile = props.profile ?? profileOf(scope);
     for (const c of props.initContainers ?? []) this.addInitContainer(c);
     for (const c of props.sidecars ?? []) this.addSidecar(c);

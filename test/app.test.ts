@@ -1,0 +1,85 @@
+import * as fs from 'node:fs';
+import { ApiObject, Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { describe, expect, it } from 'vitest';
+import { buildApp, profileOfObject, PodwrightApp } from '../src/app';
+import { PodwrightChart } from '../src/chart';
+import { PodwrightError } from '../src/errors';
+import { Pod } from '../src/pod';
+
+function violationsOf(app: PodwrightApp) {
+  try {
+    app.synthesize();
+    return [];
+  } catch (e) {
+    return (e as PodwrightError).violations;
+  }
+}
+
+describe('PodwrightApp', () => {
+  it('tells a podwright Pod and a PodwrightChart from other cdk8s objects and charts', () => {
+    const app = Testing.app();
+    const plain = new Chart(app, 'plain');
+    const raw = new ApiObject(plain, 'raw', { apiVersion: 'v1', kind: 'ConfigMap' });
+    const pod = new Pod(plain, 'pod');
+    expect(plain instanceof PodwrightChart).toBe(false);
+    expect(raw instanceof Pod).toBe(false);
+    expect(pod instanceof Pod).toBe(true);
+    expect(pod instanceof ApiObject).toBe(true);
+  });
+
+  it('gives a Pod in a plain cdk8s Chart the restricted profile and its defaults', () => {
+    const pod = new Pod(new Chart(Testing.app(), 'plain'), 'p', {
+      containers: [{ name: 'a', image: 'busybox' }],
+    });
+    expect(pod.profile).toBe('restricted');
+    expect(pod.toJson().spec.securityContext.runAsNonRoot).toBe(true);
+  });
+
+  it('holds cdk8s-plus-28 objects to the chart profile, so their insecure defaults fail restricted', () => {
+    const app = new PodwrightApp();
+    const chart = new PodwrightChart(app, 'plus');
+    const plusPod = new kplus.Pod(chart, 'plus-pod', { containers: [{ image: 'busybox', name: 'main' }] });
+    expect(profileOfObject(plusPod.apiObject)).toBe('restricted');
+    const rules = violationsOf(app).map((v) => v.rule);
+    expect(rules).toContain('pss.capabilities_restricted');
+    expect(rules).toContain('pss.seccompProfile_restricted');
+  });
+
+  it('accepts the same cdk8s-plus-28 Pod in a baseline chart', () => {
+    const app = new PodwrightApp();
+    new kplus.Pod(new PodwrightChart(app, 'plus', { profile: 'baseline' }), 'plus-pod', {
+      containers: [{ image: 'busybox', name: 'main' }],
+    });
+    expect(violationsOf(app)).toEqual([]);
+  });
+
+  it('validates raw ApiObjects too, with the object and the field path', () => {
+    const app = new PodwrightApp();
+    new ApiObject(new PodwrightChart(app, 'raw', { profile: 'privileged' }), 'raw', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'raw' },
+      spec: { containers: [{ name: 'Bad', image: 'busybox' }] },
+    });
+    expect(violationsOf(app)).toEqual([
+      expect.objectContaining({
+        object: expect.objectContaining({ kind: 'Pod', name: 'raw' }),
+        path: 'spec.containers[0].name',
+      }),
+    ]);
+  });
+
+  it('writes one file per chart with cdk8s names, in one pass whatever the number of charts', () => {
+    const outdir = Testing.app().outdir;
+    const app = buildApp({ outdir, charts: ['hello-world'] });
+    app.synth();
+    expect(fs.readdirSync(outdir)).toEqual(['hello-world.k8s.yaml']);
+  });
+
+  it('refuses an unknown chart name and lists the ones there are', () => {
+    expect(() => buildApp({ charts: ['nope'] })).toThrowError(
+      /charts: is not a chart of this app, got "nope". Use one of: hello-world/,
+    );
+  });
+});
