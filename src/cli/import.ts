@@ -1,0 +1,771 @@
+/**
+ * `podwright import`: Kubernetes manifests → a TypeScript module that rebuilds them with podwright constructs.
+ *
+ * Pods become `new Pod(...)` with the high-level API (containers, env, volumes, probes, hooks) wherever a construct
+ * renders the field exactly as the manifest has it, and cdk8s's typed PodSpec / Container props elsewhere. Other
+ * kinds become `new ApiObject(...)`. Every object is built here, with the code about to be printed, and compared
+ * with the manifest; whatever the constructs cannot render (a probe without a path, a null cdk8s drops, ...) is
+ * restored with `addJsonPatch`, so under the `privileged` profile the module synthesizes the manifests exactly.
+ */
+import { ApiObject, App, JsonPatch } from 'cdk8s';
+import * as prettier from 'prettier';
+import { PodwrightChart } from '../chart';
+import { EnvFrom, EnvValue } from '../env';
+import { PodwrightError, showValue } from '../errors';
+import { prune } from '../json';
+import { Pod } from '../pod';
+import { Handler, Probe } from '../probe';
+import type { Profile } from '../profile';
+import { Volume } from '../volume';
+import {
+  call,
+  diffJson,
+  evaluate,
+  Expr,
+  importsOf,
+  isPlainObject,
+  jsonEqual,
+  mode,
+  options,
+  print,
+  type Code,
+  type ImportRef,
+  type ImportSource,
+  type PatchOp,
+} from './import-code';
+import { fieldsOf, typedProps, typedValue } from './import-schema';
+
+/** Options of generateTypeScript. */
+export interface ImportOptions {
+  /** Profile of the generated chart. @default 'privileged', which adds no defaults, so the code rebuilds the objects exactly */
+  readonly profile?: Profile;
+  /** Construct id of the generated chart. @default 'imported' */
+  readonly chartId?: string;
+}
+
+/** Formatting of the generated code: the repository's .prettierrc.json, so imported code reads like ours. */
+export const IMPORT_PRETTIER_OPTIONS = { printWidth: 110, singleQuote: true, trailingComma: 'all' } as const;
+
+/** TypeScript source of a runnable module that builds `manifests` with podwright constructs and prints their YAML. */
+export async function generateTypeScript(
+  manifests: readonly Record<string, unknown>[],
+  options: ImportOptions = {},
+): Promise<string> {
+  const profile = options.profile ?? 'privileged';
+  const chartId = options.chartId ?? 'imported';
+  const module = new ModuleWriter(chartId);
+  checkManifests(manifests);
+  for (const manifest of manifests) module.add(manifest);
+  return prettier.format(module.source(profile), { parser: 'typescript', ...IMPORT_PRETTIER_OPTIONS });
+}
+
+function checkManifests(manifests: readonly Record<string, unknown>[]): void {
+  const violations = manifests.flatMap((m, i) => {
+    const object = {
+      kind: typeof m?.kind === 'string' ? m.kind : '<unknown>',
+      name:
+        isPlainObject(m?.metadata) && typeof m.metadata.name === 'string'
+          ? m.metadata.name
+          : `manifests[${i}]`,
+    };
+    return (['apiVersion', 'kind'] as const)
+      .filter((field) => !isPlainObject(m) || typeof m[field] !== 'string' || m[field] === '')
+      .map((field) => ({
+        object,
+        path: field,
+        value: isPlainObject(m) ? m[field] : m,
+        rule: 'import.object.typeMeta',
+        message: 'is required to import a Kubernetes object',
+        fix: 'Give every document apiVersion and kind, or leave out documents that are not Kubernetes objects.',
+      }));
+  });
+  if (violations.length > 0)
+    throw new PodwrightError(violations, 'podwright import cannot read the manifests');
+}
+
+const PODWRIGHT = (name: string): ImportRef => ({ from: 'podwright', name });
+const CDK8S = (name: string): ImportRef => ({ from: 'cdk8s', name });
+
+// Names the module itself declares or imports, and words a const may not be called.
+const RESERVED = new Set([
+  ...['app', 'chart', 'process', 'k8s', 'App', 'ApiObject', 'JsonPatch', 'PodwrightChart', 'Pod', 'Volume'],
+  ...[
+    'EnvValue',
+    'EnvFrom',
+    'Probe',
+    'Handler',
+    'arguments',
+    'eval',
+    'await',
+    'break',
+    'case',
+    'catch',
+    'class',
+  ],
+  ...[
+    'const',
+    'continue',
+    'debugger',
+    'default',
+    'delete',
+    'do',
+    'else',
+    'enum',
+    'export',
+    'extends',
+    'false',
+  ],
+  ...[
+    'finally',
+    'for',
+    'function',
+    'if',
+    'import',
+    'in',
+    'instanceof',
+    'let',
+    'new',
+    'null',
+    'return',
+    'static',
+  ],
+  ...['super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield'],
+  ...['implements', 'interface', 'package', 'private', 'protected', 'public', 'undefined', 'NaN', 'Infinity'],
+]);
+
+/** One statement block of the module (the consts and calls of one object) and the names it imports. */
+interface Block {
+  readonly statements: readonly string[];
+  readonly imports: readonly ImportRef[];
+}
+
+/** Collects the objects' code, construct ids and variable names, then assembles the module. */
+class ModuleWriter {
+  private readonly blocks: Block[] = [];
+  private readonly ids = new Set<string>();
+  private readonly variables = new Set<string>();
+
+  constructor(private readonly chartId: string) {}
+
+  /** Adds the code of one manifest. */
+  public add(manifest: Record<string, unknown>): void {
+    const id = this.uniqueId(manifest);
+    const isPod = manifest.apiVersion === 'v1' && manifest.kind === 'Pod';
+    const pod = isPod ? this.pod(manifest, id) : undefined;
+    this.blocks.push(pod ?? this.apiObject(manifest, id, isPod));
+  }
+
+  /** The module source, unformatted. */
+  public source(profile: Profile): string {
+    const imports = [CDK8S('App'), PODWRIGHT('PodwrightChart'), ...this.blocks.flatMap((b) => b.imports)];
+    const lines = [
+      '// Generated by `podwright import`. Run it (npx tsx <this file>) to print the YAML it synthesizes.',
+      ...(['cdk8s', 'cdk8s-plus-28', 'podwright'] as ImportSource[]).flatMap((from) => {
+        const names = [...new Set(imports.filter((i) => i.from === from).map((i) => i.name))].sort();
+        return names.length > 0 ? [`import { ${names.join(', ')} } from '${from}';`] : [];
+      }),
+      '',
+      'const app = new App();',
+      profile === 'privileged'
+        ? "// 'privileged' adds no security or resource defaults: the objects synthesize exactly as imported."
+        : `// '${profile}' adds its security and resource defaults to every Pod that does not set them.`,
+      `const chart = new PodwrightChart(app, ${print(this.chartId)}, { profile: ${print(profile)} });`,
+      ...this.blocks.flatMap((b) => ['', ...b.statements]),
+      '',
+      'process.stdout.write(app.synthYaml());',
+    ];
+    return `${lines.join('\n')}\n`;
+  }
+
+  private uniqueId(manifest: Record<string, unknown>): string {
+    const name = isPlainObject(manifest.metadata) ? manifest.metadata.name : undefined;
+    // Construct ids may not contain '/'; Kubernetes names never do, kinds of unnamed objects never do.
+    const base = (
+      typeof name === 'string' && name !== '' ? name : String(manifest.kind).toLowerCase()
+    ).replace(/\//g, '-');
+    let id = base;
+    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+    this.ids.add(id);
+    return id;
+  }
+
+  private variable(name: string, fallback: string): string {
+    const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
+    let base = words.map((w, i) => (i === 0 ? w[0].toLowerCase() : w[0].toUpperCase()) + w.slice(1)).join('');
+    if (base === '' || /^[0-9]/.test(base)) base = fallback + base.charAt(0).toUpperCase() + base.slice(1);
+    if (RESERVED.has(base)) base = `${base}${fallback.charAt(0).toUpperCase()}${fallback.slice(1)}`;
+    let variable = base;
+    for (let n = 2; this.variables.has(variable) || RESERVED.has(variable); n++) variable = `${base}${n}`;
+    this.variables.add(variable);
+    return variable;
+  }
+
+  /** A scratch chart to build candidates in: always 'privileged', so what differs is what the constructs lack. */
+  private scratch(): PodwrightChart {
+    return new PodwrightChart(new App(), this.chartId, { profile: 'privileged' });
+  }
+
+  private apiObject(manifest: Record<string, unknown>, id: string, podFallback: boolean): Block {
+    const { apiVersion, kind, metadata, ...rest } = manifest;
+    // cdk8s drops nulls (and empty metadata maps) at synth: they are left out here and restored by the patch.
+    const props = withoutNulls({ apiVersion, kind, metadata: cdk8sMetadata(metadata), ...rest }) as Record<
+      string,
+      Code
+    >;
+    const patches = patchesBetween(
+      new ApiObject(this.scratch(), id, evaluate(props) as never).toJson(),
+      manifest,
+    );
+    const creation = `new ApiObject(chart, ${print(id)}, ${print(props)})`;
+    const comment = podFallback
+      ? [
+          '// The Pod construct cannot hold this Pod (duplicate container or volume names): kept as a plain object.',
+        ]
+      : [];
+    return this.withPatches(id, creation, patches, [CDK8S('ApiObject')], comment);
+  }
+
+  private withPatches(
+    id: string,
+    creation: string,
+    patches: readonly PatchOp[],
+    imports: readonly ImportRef[],
+    before: readonly string[] = [],
+    calls: readonly ((variable: string) => string)[] = [],
+  ): Block {
+    if (patches.length === 0 && calls.length === 0) {
+      return { statements: [...before, `${creation};`], imports };
+    }
+    const variable = this.variable(id, 'object');
+    const statements = [...before, `const ${variable} = ${creation};`, ...calls.map((c) => c(variable))];
+    if (patches.length > 0) {
+      statements.push(
+        '// The construct does not render these fields as the manifest has them: patched into its JSON.',
+        `${variable}.addJsonPatch(${patches.map(patchCode).join(', ')});`,
+      );
+    }
+    return { statements, imports: [...imports, ...(patches.length > 0 ? [CDK8S('JsonPatch')] : [])] };
+  }
+
+  /** The Pod's block, or undefined when the Pod construct cannot hold it (then it becomes an ApiObject). */
+  private pod(manifest: Record<string, unknown>, id: string): Block | undefined {
+    const spec = manifest.spec;
+    if (!isPlainObject(spec)) return undefined;
+    const rawVolumes = spec.volumes;
+    if (rawVolumes !== undefined && !Array.isArray(rawVolumes)) return undefined;
+    const volumeJson = (rawVolumes ?? []) as unknown[];
+    const names = volumeJson.map((v) => (isPlainObject(v) ? v.name : undefined));
+    // Mounts refer to volumes by name, and the Pod construct refuses two volumes of one name.
+    if (names.some((n) => typeof n !== 'string') || new Set(names).size !== names.length) return undefined;
+
+    const volumes = new Map<string, { variable: string; ref: Expr; declaration: Expr }>();
+    for (const json of volumeJson as Record<string, unknown>[]) {
+      const name = json.name as string;
+      const declaration = volumeExpr(json);
+      const variable = this.variable(name, 'volume');
+      volumes.set(name, { variable, ref: new Expr(variable, declaration.value), declaration });
+    }
+    const refs = new Map([...volumes].map(([name, v]) => [name, v.ref]));
+
+    const props: Record<string, Code> = {};
+    const metadata = cdk8sMetadata(manifest.metadata);
+    if (isPlainObject(metadata)) {
+      // The Pod is named after its construct id, so a name equal to the id goes without saying.
+      const { name, ...others } = metadata;
+      const kept = name === id ? others : metadata;
+      if (Object.keys(kept).length > 0) props.metadata = kept;
+    }
+
+    const calls: ((variable: string) => string)[] = [];
+    const laterInits: { method: 'addInitContainer' | 'addSidecar'; props: Record<string, Code> }[] = [];
+    for (const [key, value] of Object.entries(spec)) {
+      switch (key) {
+        case 'containers':
+        case 'initContainers': {
+          if (!Array.isArray(value)) break;
+          const built = value.map((c) => containerProps(c, refs));
+          if (built.some((b) => b === undefined)) return undefined;
+          const list = built as ContainerCode[];
+          if (key === 'containers') {
+            props.containers = list.map((c) => c.props);
+            break;
+          }
+          const firstSidecar = list.findIndex((c) => c.sidecar);
+          const ordered = firstSidecar < 0 || list.slice(firstSidecar).every((c) => c.sidecar);
+          if (ordered) {
+            // The Pod adds `initContainers` before `sidecars`, which keeps this order.
+            const inits = list.filter((c) => !c.sidecar).map((c) => c.props);
+            const sidecars = list.filter((c) => c.sidecar).map((c) => c.props);
+            if (inits.length > 0 || sidecars.length === 0) props.initContainers = inits;
+            if (sidecars.length > 0) props.sidecars = sidecars;
+          } else {
+            // Sidecars interleaved with init containers: added one by one, in the manifest's order.
+            for (const c of list) {
+              laterInits.push({ method: c.sidecar ? 'addSidecar' : 'addInitContainer', props: c.props });
+            }
+          }
+          break;
+        }
+        case 'volumes':
+          props.volumes = [...volumes.values()].map((v) => v.ref);
+          break;
+        case 'securityContext':
+          props.securityContext = typedProps(value, 'PodSecurityContext');
+          break;
+        case 'restartPolicy':
+        case 'dnsPolicy':
+          if (typeof value === 'string') props[key] = value;
+          break;
+        case 'imagePullSecrets':
+          props.imagePullSecrets = imagePullSecrets(value);
+          break;
+        default: {
+          const field = fieldsOf('PodSpec').get(key);
+          if (field) props[field.prop] = typedValue(value, field.shape);
+        }
+      }
+    }
+
+    let got: unknown;
+    try {
+      const pod = new Pod(this.scratch(), id, evaluate(props) as never);
+      for (const init of laterInits) pod[init.method](evaluate(init.props) as never);
+      got = pod.toJson();
+    } catch {
+      return undefined;
+    }
+    for (const init of laterInits) {
+      calls.push((variable) => `${variable}.${init.method}(${print(init.props)});`);
+    }
+    const imports = [
+      PODWRIGHT('Pod'),
+      ...importsOf(props),
+      ...laterInits.flatMap((i) => importsOf(i.props)),
+      ...[...volumes.values()].flatMap((v) => v.declaration.imports),
+    ];
+    const declarations = [...volumes.values()].map((v) => `const ${v.variable} = ${v.declaration.code};`);
+    const creation = `new Pod(chart, ${print(id)}, ${print(props)})`;
+    return this.withPatches(id, creation, patchesBetween(got, manifest), imports, declarations, calls);
+  }
+}
+
+/** The patches that turn `got` into `manifest`, checked by applying them the way cdk8s will at synth. */
+function patchesBetween(got: unknown, manifest: Record<string, unknown>): PatchOp[] {
+  const patches = diffJson(got, manifest);
+  const patched = JsonPatch.apply(got, ...patches.map(jsonPatch));
+  if (!jsonEqual(patched, manifest)) {
+    throw new Error(`podwright import: internal error, ${showValue(manifest.metadata)} does not round-trip`);
+  }
+  return patches;
+}
+
+function jsonPatch(op: PatchOp): JsonPatch {
+  return op.op === 'remove' ? JsonPatch.remove(op.path) : JsonPatch[op.op](op.path, op.value);
+}
+
+function patchCode(op: PatchOp): string {
+  return op.op === 'remove'
+    ? `JsonPatch.remove(${print(op.path)})`
+    : `JsonPatch.${op.op}(${print(op.path)}, ${print(op.value)})`;
+}
+
+/** `metadata` as cdk8s keeps it: without nulls, empty maps and empty lists (the patch restores those). */
+function cdk8sMetadata(metadata: unknown): unknown {
+  const strip = (value: unknown): unknown => {
+    if (value === null) return undefined;
+    if (Array.isArray(value)) {
+      const items = value.map(strip).filter((v) => v !== undefined);
+      return items.length > 0 ? items : undefined;
+    }
+    if (!isPlainObject(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const kept = strip(v);
+      if (kept !== undefined) out[k] = kept;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
+  return strip(metadata);
+}
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
+  return out;
+}
+
+function imagePullSecrets(value: unknown): Code | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const names = value.map((s) =>
+    isPlainObject(s) && Object.keys(s).length === 1 && typeof s.name === 'string' ? s.name : undefined,
+  );
+  return names.every((n) => n !== undefined) ? names : undefined;
+}
+
+// --- construct factories, each used only when it renders exactly the manifest's JSON ---
+
+/** A call of podwright factory `Class.method`, built now so the importer can check what it renders. */
+function factory(owner: string, method: string, args: readonly Code[]): Expr | undefined {
+  const fn = (FACTORIES as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[owner][
+    method
+  ];
+  try {
+    return call(`${owner}.${method}`, args, fn(...args.map(evaluate)), [PODWRIGHT(owner)]);
+  } catch {
+    return undefined;
+  }
+}
+
+const FACTORIES = { Volume, EnvValue, EnvFrom, Probe, Handler };
+
+/** `expr` if what it renders (undefined fields pruned, as the Pod does) equals `want`, else undefined. */
+function exact(expr: Expr | undefined, render: (value: any) => unknown, want: unknown): Expr | undefined {
+  if (!expr) return undefined;
+  try {
+    return jsonEqual(prune(render(expr.value)), want) ? expr : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+const modeOf = (v: unknown): Code => (typeof v === 'number' ? mode(v) : v);
+
+/** Only `keys` set (each optional), so a factory that knows exactly these fields can render the object. */
+function hasOnly(json: Record<string, unknown>, keys: readonly string[]): boolean {
+  return Object.keys(json).every((k) => keys.includes(k));
+}
+
+function volumeExpr(json: Record<string, unknown>): Expr {
+  const { name: rawName, ...source } = json;
+  const name = rawName as string;
+  const render = (v: Volume) => v.toJson();
+  const keys = Object.keys(source);
+  const s = keys.length === 1 ? source[keys[0]] : undefined;
+  let candidate: Expr | undefined;
+  if (isPlainObject(s)) {
+    const items = Array.isArray(s.items)
+      ? s.items.map((i) => (isPlainObject(i) ? { ...i, mode: modeOf(i.mode) } : i))
+      : s.items;
+    switch (keys[0]) {
+      case 'emptyDir':
+        candidate = factory('Volume', 'emptyDir', [
+          name,
+          options({ medium: s.medium, sizeLimit: s.sizeLimit }),
+        ]);
+        break;
+      case 'configMap':
+        candidate = factory('Volume', 'configMap', [
+          name,
+          s.name,
+          options({ items, defaultMode: modeOf(s.defaultMode), optional: s.optional }),
+        ]);
+        break;
+      case 'secret':
+        candidate = factory('Volume', 'secret', [
+          name,
+          s.secretName,
+          options({ items, defaultMode: modeOf(s.defaultMode), optional: s.optional }),
+        ]);
+        break;
+      case 'persistentVolumeClaim':
+        candidate = factory('Volume', 'persistentVolumeClaim', [
+          name,
+          s.claimName,
+          options({ readOnly: s.readOnly }),
+        ]);
+        break;
+      case 'hostPath':
+        candidate = factory('Volume', 'hostPath', [name, s.path, options({ type: s.type })]);
+        break;
+      case 'downwardAPI':
+        candidate = factory('Volume', 'downwardApi', [
+          name,
+          Array.isArray(s.items) ? s.items.map(downwardFile) : undefined,
+          options({ defaultMode: modeOf(s.defaultMode) }),
+        ]);
+        break;
+      case 'projected': {
+        const sources = Array.isArray(s.sources)
+          ? s.sources.map((p) => typedProps(p, 'VolumeProjection'))
+          : [];
+        candidate = factory('Volume', 'projected', [
+          name,
+          sources,
+          options({ defaultMode: modeOf(s.defaultMode) }),
+        ]);
+        break;
+      }
+      case 'ephemeral':
+        candidate = factory('Volume', 'ephemeral', [
+          name,
+          typedProps(s.volumeClaimTemplate, 'PersistentVolumeClaimTemplate') ?? {},
+        ]);
+        break;
+    }
+  }
+  const exactCandidate = exact(candidate, render, json);
+  if (exactCandidate) return exactCandidate;
+  // Any other source, or one a factory renders differently: the typed k8s.Volume; the Pod's patch adds the rest.
+  const typed = typedProps(source, 'Volume') ?? {};
+  return factory('Volume', 'fromSource', [name, typed]) as Expr;
+}
+
+function downwardFile(item: unknown): Code {
+  if (!isPlainObject(item)) return item;
+  const fieldRef = isPlainObject(item.fieldRef) ? item.fieldRef : {};
+  const resource = isPlainObject(item.resourceFieldRef) ? item.resourceFieldRef : {};
+  return {
+    path: item.path,
+    fieldPath: fieldRef.fieldPath,
+    resource: resource.resource,
+    containerName: resource.containerName,
+    divisor: resource.divisor,
+    mode: modeOf(item.mode),
+  };
+}
+
+function envValueExpr(name: string, valueFrom: unknown): Expr | undefined {
+  if (!isPlainObject(valueFrom) || Object.keys(valueFrom).length !== 1) return undefined;
+  const [[kind, ref]] = Object.entries(valueFrom);
+  if (!isPlainObject(ref)) return undefined;
+  let candidate: Expr | undefined;
+  switch (kind) {
+    case 'configMapKeyRef':
+      candidate = factory('EnvValue', 'fromConfigMap', [
+        ref.name,
+        ref.key,
+        options({ optional: ref.optional }),
+      ]);
+      break;
+    case 'secretKeyRef':
+      candidate = factory('EnvValue', 'fromSecret', [ref.name, ref.key, options({ optional: ref.optional })]);
+      break;
+    case 'fieldRef':
+      candidate = factory('EnvValue', 'fromFieldRef', [ref.fieldPath, ref.apiVersion]);
+      break;
+    case 'resourceFieldRef':
+      candidate = factory('EnvValue', 'fromResource', [
+        ref.resource,
+        options({ containerName: ref.containerName, divisor: ref.divisor }),
+      ]);
+      break;
+  }
+  return exact(candidate, (v: EnvValue) => v.toJson(name), { name, valueFrom });
+}
+
+/** The env as podwright's ordered Record, or undefined when a Record cannot say it (the patch then does). */
+function envRecord(value: unknown): Record<string, Code> | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const record: Record<string, Code> = {};
+  for (const entry of value) {
+    if (!isPlainObject(entry) || !isString(entry.name) || entry.name in record) return undefined;
+    const { name, ...rest } = entry;
+    if (hasOnly(rest, ['value']) && isString(rest.value)) record[name] = rest.value;
+    else if (hasOnly(rest, ['valueFrom'])) {
+      const expr = envValueExpr(name, rest.valueFrom);
+      if (!expr) return undefined;
+      record[name] = expr;
+    } else return undefined;
+  }
+  // Integer-like keys would be reordered by JavaScript; the order of env matters ($(VAR) references).
+  const order = value.map((e) => (e as { name: string }).name);
+  return jsonEqual(Object.keys(record), order) ? record : undefined;
+}
+
+function envFromList(value: unknown): Code[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const list = value.map((entry) => {
+    if (!isPlainObject(entry)) return undefined;
+    const { prefix, ...refs } = entry;
+    const keys = Object.keys(refs);
+    const ref = keys.length === 1 ? refs[keys[0]] : undefined;
+    if (!isPlainObject(ref)) return undefined;
+    const method = { configMapRef: 'configMap', secretRef: 'secret' }[keys[0]];
+    if (!method) return undefined;
+    const candidate = factory('EnvFrom', method, [ref.name, options({ optional: ref.optional, prefix })]);
+    return exact(candidate, (v: EnvFrom) => v.toJson(), entry);
+  });
+  return list.every((e) => e !== undefined) ? list : undefined;
+}
+
+const TIMING = [
+  'initialDelaySeconds',
+  'periodSeconds',
+  'timeoutSeconds',
+  'failureThreshold',
+  'successThreshold',
+  'terminationGracePeriodSeconds',
+];
+
+function headers(value: unknown): Record<string, Code> | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) return undefined;
+  const record: Record<string, Code> = {};
+  for (const h of value) if (isPlainObject(h) && isString(h.name)) record[h.name] = h.value;
+  return record;
+}
+
+/** A `Probe.*` (kind 'Probe') or `Handler.*` (kind 'Handler') rendering `json` exactly, else undefined. */
+function actionExpr(json: unknown, owner: 'Probe' | 'Handler'): Expr | undefined {
+  if (!isPlainObject(json)) return undefined;
+  const timing: Record<string, Code> = {};
+  const actions: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(json)) {
+    if (owner === 'Probe' && TIMING.includes(key)) timing[key] = value;
+    else actions.push([key, value]);
+  }
+  if (actions.length !== 1 || !isPlainObject(actions[0][1])) return undefined;
+  const [[kind, a]] = actions as [string, Record<string, unknown>][];
+  const probe = owner === 'Probe';
+  let candidate: Expr | undefined;
+  switch (kind) {
+    case 'exec':
+      candidate = factory(owner, 'exec', [a.command, probe ? options(timing) : undefined]);
+      break;
+    case 'httpGet':
+      candidate = factory(owner, 'httpGet', [
+        a.path,
+        options({ port: a.port, host: a.host, scheme: a.scheme, headers: headers(a.httpHeaders), ...timing }),
+      ]);
+      break;
+    case 'tcpSocket':
+      candidate = probe
+        ? factory(owner, 'tcpSocket', [a.port, options({ host: a.host, ...timing })])
+        : factory(owner, 'tcpSocket', [a.port, a.host]);
+      break;
+    case 'grpc':
+      if (probe) candidate = factory(owner, 'grpc', [a.port, options({ service: a.service, ...timing })]);
+      break;
+  }
+  return exact(candidate, (v: Probe | Handler) => v.toJson(), json);
+}
+
+const PORT_FIELDS = ['containerPort', 'name', 'protocol', 'hostPort', 'hostIP'];
+const MOUNT_FIELDS = ['name', 'mountPath', 'readOnly', 'subPath', 'subPathExpr', 'mountPropagation'];
+
+function ports(value: unknown): Code | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const seen = new Set<string>();
+  for (const p of value) {
+    if (!isPlainObject(p) || !hasOnly(p, PORT_FIELDS) || typeof p.containerPort !== 'number')
+      return undefined;
+    // The construct refuses a port declared twice for one protocol; the patch carries such a list.
+    const key = `${p.containerPort}/${p.protocol ?? 'TCP'}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+  }
+  return value;
+}
+
+function resources(value: unknown): Code | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const out: Record<string, Code> = {};
+  for (const key of ['requests', 'limits'] as const) {
+    const list = value[key];
+    if (list === undefined) continue;
+    if (!isPlainObject(list) || !Object.values(list).every((q) => isString(q) || typeof q === 'number')) {
+      return undefined;
+    }
+    out[key] = list;
+  }
+  return out;
+}
+
+function volumeMounts(value: unknown, volumes: ReadonlyMap<string, Expr>): Code | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const mounts = value.map((m) => {
+    if (!isPlainObject(m) || !hasOnly(m, MOUNT_FIELDS) || !isString(m.mountPath) || !isString(m.name)) {
+      return undefined;
+    }
+    const volume = volumes.get(m.name);
+    if (!volume) return undefined;
+    const { mountPath, readOnly, subPath, subPathExpr, mountPropagation } = m;
+    return { path: mountPath, volume, readOnly, subPath, subPathExpr, mountPropagation };
+  });
+  return mounts.every((m) => m !== undefined) ? mounts : undefined;
+}
+
+// Container fields the high-level API renders itself; any other goes through the typed `passThrough`.
+const HIGH_LEVEL = new Set([
+  ...[
+    'name',
+    'image',
+    'command',
+    'args',
+    'workingDir',
+    'env',
+    'envFrom',
+    'ports',
+    'resources',
+    'securityContext',
+  ],
+  ...['imagePullPolicy', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'volumeMounts'],
+  'restartPolicy',
+]);
+
+interface ContainerCode {
+  readonly props: Record<string, Code>;
+  /** An init container with `restartPolicy: Always`. */
+  readonly sidecar: boolean;
+}
+
+function containerProps(json: unknown, volumes: ReadonlyMap<string, Expr>): ContainerCode | undefined {
+  if (!isPlainObject(json) || !isString(json.name)) return undefined;
+  // Name and image lead, as people write them; the other fields keep the manifest's order.
+  const props: Record<string, Code> = { name: json.name, image: isString(json.image) ? json.image : '' };
+  const passThrough: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) {
+    if (!HIGH_LEVEL.has(key)) {
+      passThrough[key] = value;
+      continue;
+    }
+    switch (key) {
+      case 'command':
+      case 'args':
+        if (isStringArray(value)) props[key] = value;
+        break;
+      case 'workingDir':
+      case 'imagePullPolicy':
+        if (isString(value)) props[key] = value;
+        break;
+      case 'env':
+        props.env = envRecord(value);
+        break;
+      case 'envFrom':
+        props.envFrom = envFromList(value);
+        break;
+      case 'ports':
+        props.ports = ports(value);
+        break;
+      case 'resources':
+        props.resources = resources(value);
+        break;
+      case 'securityContext':
+        props.securityContext = typedProps(value, 'SecurityContext');
+        break;
+      case 'livenessProbe':
+      case 'readinessProbe':
+      case 'startupProbe':
+        props[key] = actionExpr(value, 'Probe');
+        break;
+      case 'lifecycle':
+        if (isPlainObject(value)) {
+          props.lifecycle = {
+            postStart: actionExpr(value.postStart, 'Handler'),
+            preStop: actionExpr(value.preStop, 'Handler'),
+          };
+        }
+        break;
+      case 'volumeMounts':
+        props.volumeMounts = volumeMounts(value, volumes);
+        break;
+    }
+  }
+  const typed = typedProps(passThrough, 'Container');
+  if (typed && Object.keys(typed).length > 0) props.passThrough = typed;
+  return { props, sidecar: json.restartPolicy === 'Always' };
+}
