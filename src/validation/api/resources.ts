@@ -38,11 +38,21 @@ export function isExtendedResourceName(name: string): boolean {
   return qualifiedName(`requests.${name}`) === undefined;
 }
 
+// Quantity strings repeat across Pods ("100m", "128Mi"), so parsed values are memoised; the cache is
+// cleared when full so hostile input cannot grow it without bound.
+const CACHE_MAX = 4096;
+const cache = new Map<string, Quantity | null>();
+
 /** Parses a quantity as Quantity.UnmarshalJSON does (strings are trimmed; numbers parse from their text). */
 export function jsonQuantity(v: unknown): Quantity | undefined {
-  if (typeof v === 'string') return parseQuantity(v.trim());
   if (typeof v === 'number') return parseQuantity(v);
-  return undefined;
+  if (typeof v !== 'string') return undefined;
+  const hit = cache.get(v);
+  if (hit !== undefined) return hit ?? undefined;
+  const q = parseQuantity(v.trim());
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(v, q ?? null);
+  return q;
 }
 
 /** Renders a parsed quantity back for messages: the text as written. */
@@ -59,6 +69,7 @@ function hugePageSize(name: string): Quantity | undefined {
  * prints two for the same name; the first is enough to fix it).
  */
 function checkName(ctx: Ctx, name: string, path: string): boolean {
+  if (STANDARD_CONTAINER_RESOURCES.has(name)) return true;
   const msg = qualifiedName(name);
   if (msg) {
     ctx.add(
