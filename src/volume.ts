@@ -103,15 +103,20 @@ export class Volume {
     });
   }
 
-  /** Several sources (secrets, configMaps, downward API, service account tokens) in one directory. */
+  /**
+   * Several sources (secrets, configMaps, downward API, service account tokens) in one directory, as `Projection`s
+   * or as generated 1.28 `VolumeProjection`s (the form this method took first, still accepted).
+   */
   public static projected(
     name: string,
-    sources: readonly k8s.VolumeProjection[],
+    sources: readonly (Projection | k8s.VolumeProjection)[],
     options: { defaultMode?: number } = {},
   ): Volume {
     return new Volume(name, {
       projected: {
-        sources: sources.map((s) => k8s.toJson_VolumeProjection(s)),
+        sources: sources.map((s) =>
+          s instanceof Projection ? s.toJson() : (k8s.toJson_VolumeProjection(s) as Json),
+        ),
         defaultMode: options.defaultMode,
       },
     });
@@ -140,6 +145,64 @@ export class Volume {
   public toJson(): Json {
     return { name: this.name, ...this.source };
   }
+}
+
+/** Options of a Secret or ConfigMap projected into a projected volume. */
+export interface ProjectedKeysOptions {
+  /** Only these keys, at these paths. @default every key, at its own name */
+  readonly items?: readonly KeyToPath[];
+  /** Mount even when the object is missing. @default false (left out) */
+  readonly optional?: boolean;
+}
+
+/** Options of a projected service account token. */
+export interface ServiceAccountTokenOptions {
+  /** Who the token is for; a recipient must reject tokens not meant for it. @default the API server's audience */
+  readonly audience?: string;
+  /** Requested lifetime; the kubelet refreshes the token before it expires. @default 3600 (one hour) */
+  readonly expirationSeconds?: number;
+}
+
+/**
+ * One source of a projected volume, in the same terms as the single-source volumes (`KeyToPath`,
+ * `DownwardApiFile`). Immutable; pass to `Volume.projected()`.
+ */
+export class Projection {
+  /** The keys of Secret `secretName` as files. */
+  public static secret(secretName: string, options: ProjectedKeysOptions = {}): Projection {
+    return new Projection({ secret: { name: secretName, ...projectedKeys(options) } });
+  }
+
+  /** The keys of ConfigMap `configMapName` as files. */
+  public static configMap(configMapName: string, options: ProjectedKeysOptions = {}): Projection {
+    return new Projection({ configMap: { name: configMapName, ...projectedKeys(options) } });
+  }
+
+  /** Pod fields and container resources as files. */
+  public static downwardApi(files: readonly DownwardApiFile[]): Projection {
+    return new Projection({ downwardAPI: { items: files.map(downwardFile) } });
+  }
+
+  /** A token of the Pod's service account at `path`, refreshed by the kubelet. */
+  public static serviceAccountToken(path: string, options: ServiceAccountTokenOptions = {}): Projection {
+    return new Projection({
+      serviceAccountToken: { path, audience: options.audience, expirationSeconds: options.expirationSeconds },
+    });
+  }
+
+  private constructor(private readonly json: Json) {}
+
+  /** The `VolumeProjection` JSON. */
+  public toJson(): Json {
+    return this.json;
+  }
+}
+
+function projectedKeys(options: ProjectedKeysOptions): Json {
+  return {
+    items: options.items?.map((i) => ({ key: i.key, path: i.path, mode: i.mode })),
+    optional: options.optional,
+  };
 }
 
 function downwardFile(f: DownwardApiFile): Json {

@@ -1,5 +1,5 @@
 import { Pod } from '../../src/pod';
-import { Volume } from '../../src/volume';
+import { Projection, Volume } from '../../src/volume';
 import type { DocPods } from './doc-pod';
 
 /** Documentation Pods about volumes: emptyDir, ConfigMap, Secret, downward API, projected, PVC, init containers. */
@@ -175,7 +175,7 @@ export const volumePods: DocPods = {
   'pods/pod-projected-svc-token.yaml': (scope) => {
     const pod = new Pod(scope, 'nginx', { serviceAccountName: 'build-robot' });
     const token = Volume.projected('vault-token', [
-      { serviceAccountToken: { path: 'vault-token', expirationSeconds: 7200, audience: 'vault' } },
+      Projection.serviceAccountToken('vault-token', { expirationSeconds: 7200, audience: 'vault' }),
     ]);
     pod.addContainer({ name: 'nginx', image: 'nginx' }).mount('/var/run/secrets/tokens', token);
     return pod;
@@ -183,10 +183,7 @@ export const volumePods: DocPods = {
 
   'pods/storage/projected.yaml': (scope) => {
     const pod = new Pod(scope, 'test-projected-volume');
-    const allInOne = Volume.projected('all-in-one', [
-      { secret: { name: 'user' } },
-      { secret: { name: 'pass' } },
-    ]);
+    const allInOne = Volume.projected('all-in-one', [Projection.secret('user'), Projection.secret('pass')]);
     pod
       .addContainer({ name: 'test-projected-volume', image: 'busybox:1.28', args: ['sleep', '86400'] })
       .mount('/projected-volume', allInOne, { readOnly: true });
@@ -196,19 +193,12 @@ export const volumePods: DocPods = {
   'pods/storage/projected-secret-downwardapi-configmap.yaml': (scope) => {
     const pod = new Pod(scope, 'volume-test');
     const allInOne = Volume.projected('all-in-one', [
-      { secret: { name: 'mysecret', items: [{ key: 'username', path: 'my-group/my-username' }] } },
-      {
-        downwardApi: {
-          items: [
-            { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
-            {
-              path: 'cpu_limit',
-              resourceFieldRef: { containerName: 'container-test', resource: 'limits.cpu' },
-            },
-          ],
-        },
-      },
-      { configMap: { name: 'myconfigmap', items: [{ key: 'config', path: 'my-group/my-config' }] } },
+      Projection.secret('mysecret', { items: [{ key: 'username', path: 'my-group/my-username' }] }),
+      Projection.downwardApi([
+        { path: 'labels', fieldPath: 'metadata.labels' },
+        { path: 'cpu_limit', containerName: 'container-test', resource: 'limits.cpu' },
+      ]),
+      Projection.configMap('myconfigmap', { items: [{ key: 'config', path: 'my-group/my-config' }] }),
     ]);
     pod
       .addContainer({ name: 'container-test', image: 'busybox:1.28', command: ['sleep', '3600'] })
