@@ -1,0 +1,366 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as cdk8s from 'cdk8s';
+import * as cdk8sPlus from 'cdk8s-plus-28';
+import * as ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as YAML from 'yaml';
+import * as chart from '../../src/chart';
+import * as container from '../../src/container';
+import * as env from '../../src/env';
+import { PodwrightError } from '../../src/errors';
+import * as pod from '../../src/pod';
+import * as probe from '../../src/probe';
+import * as volume from '../../src/volume';
+import { podFromKubectlRun } from '../../src/cli/from-run';
+import { generateTypeScript, IMPORT_PRETTIER_OPTIONS } from '../../src/cli/import';
+import { fieldsOf } from '../../src/cli/import-schema';
+import { differingPaths, fixture } from '../helpers';
+
+const ROOT = path.join(__dirname, '..', '..');
+const DOCS = path.join(ROOT, 'test', 'fixtures', 'docs-pods');
+const DOCS_FILES = fs.readdirSync(DOCS).filter((f) => f.endsWith('.yaml'));
+// Outside node_modules, so the package self-reference `from 'podwright'` resolves as it does in the project;
+// lib/ is ignored by git, eslint, prettier and tsc.
+const TMP = path.join(ROOT, 'lib', '.podwright-import-test');
+
+// 'podwright' is served from the concept modules rather than src/index.ts, so these tests do not depend on
+// subsystems index.ts also re-exports; the tsx and tsc tests below go through the real package name.
+const MODULES: Record<string, unknown> = {
+  podwright: { ...chart, ...container, ...env, ...pod, ...probe, ...volume },
+  cdk8s,
+  'cdk8s-plus-28': cdk8sPlus,
+};
+
+/** Runs a generated module in this process and returns the objects its YAML holds. */
+function run(code: string): unknown[] {
+  const js = ts.transpileModule(code, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  let out = '';
+  const stdout = { write: (text: string) => ((out += text), true) };
+  const load = (id: string): unknown => {
+    if (!(id in MODULES)) throw new Error(`generated code imports ${id}`);
+    return MODULES[id];
+  };
+  new Function('require', 'exports', 'module', 'process', js)(load, {}, { exports: {} }, { stdout });
+  return YAML.parseAllDocuments(out).map((d) => d.toJS());
+}
+
+function docsPods(file: string): Record<string, unknown>[] {
+  return fixture(`docs-pods/${file}`).filter((d) => d !== null);
+}
+
+async function roundTrip(manifests: Record<string, unknown>[]): Promise<string> {
+  const code = await generateTypeScript(manifests);
+  const synthesized = run(code);
+  expect(differingPaths(synthesized, manifests)).toEqual([]);
+  expect(synthesized).toEqual(manifests);
+  return code;
+}
+
+afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
+
+describe('generateTypeScript', () => {
+  it("rebuilds the seed's 10-pod.yaml exactly", async () => {
+    await roundTrip(fixture('seed/10-pod.yaml'));
+  });
+
+  it('writes the seed Pod as a person would, with the Pod construct and single-quoted literals', async () => {
+    const code = await generateTypeScript(fixture('seed/10-pod.yaml'));
+    expect(code).toContain("import { Pod, PodwrightChart } from 'podwright';");
+    expect(code).toContain("const chart = new PodwrightChart(app, 'imported', { profile: 'privileged' });");
+    expect(code).toContain("new Pod(chart, 'busybox', {");
+    expect(code).toContain(
+      "containers: [{ name: 'busybox', image: 'busybox', command: ['echo'], args: ['Hello World'] }]",
+    );
+    expect(code).toContain("restartPolicy: 'Never'");
+    expect(code).toContain('process.stdout.write(app.synthYaml());');
+    for (const absent of ['undefined', '"', 'JsonPatch', 'ApiObject', 'cdk8s-plus-28', "name: 'busybox' }"]) {
+      expect(code).not.toContain(absent);
+    }
+  });
+
+  it.each(DOCS_FILES)('rebuilds docs Pod %s exactly, with no JSON patch', async (file) => {
+    const code = await roundTrip(docsPods(file));
+    expect(code).toContain('new Pod(chart, ');
+    expect(code).not.toContain('addJsonPatch');
+  });
+
+  it('writes volumes as Volume consts that mounts refer to, in the manifest order', async () => {
+    const code = await generateTypeScript(docsPods('pods__storage__projected.yaml'));
+    expect(code).toContain("const allInOne = Volume.projected('all-in-one', [");
+    expect(code).toContain("volumeMounts: [{ path: '/projected-volume', volume: allInOne, readOnly: true }]");
+    expect(code).toContain('volumes: [allInOne]');
+  });
+
+  it('writes env values, probes and hooks with their podwright factories', async () => {
+    const envCode = await generateTypeScript(docsPods('pods__inject__secret-envars-pod.yaml'));
+    expect(envCode).toContain("SECRET_USERNAME: EnvValue.fromSecret('test-secret', 'username')");
+    const probeCode = await generateTypeScript(docsPods('pods__probe__tcp-liveness-readiness.yaml'));
+    expect(probeCode).toContain('Probe.tcpSocket(8080, { initialDelaySeconds: 15, periodSeconds: 10 })');
+    const hookCode = await generateTypeScript(docsPods('pods__lifecycle-events.yaml'));
+    expect(hookCode).toContain('postStart: Handler.exec([');
+  });
+
+  it('writes PodSpec fields without a high-level prop through the typed props, in cdk8s naming', async () => {
+    const manifest = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'typed' },
+      spec: {
+        hostPID: true,
+        overhead: { cpu: '250m' },
+        containers: [
+          {
+            name: 'a',
+            image: 'busybox',
+            stdin: true,
+            startupProbe: { httpGet: { path: '/', port: 'http' } },
+          },
+        ],
+        volumes: [{ name: 'cache', emptyDir: { sizeLimit: '1Gi' } }],
+      },
+    };
+    const code = await roundTrip([manifest]);
+    expect(code).toContain('hostPid: true');
+    expect(code).toContain("overhead: { cpu: k8s.Quantity.fromString('250m') }");
+    expect(code).toContain("import { k8s } from 'cdk8s-plus-28';");
+    expect(code).toContain('passThrough: { stdin: true }');
+    expect(code).toContain("startupProbe: Probe.httpGet('/', { port: 'http' })");
+    expect(code).toContain("Volume.emptyDir('cache', { sizeLimit: '1Gi' })");
+  });
+
+  it('prints file modes in octal, as the Kubernetes documentation writes them', async () => {
+    const manifest = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'modes' },
+      spec: {
+        containers: [{ name: 'a', image: 'busybox' }],
+        volumes: [
+          {
+            name: 'cfg',
+            configMap: { name: 'cfg', defaultMode: 420, items: [{ key: 'k', path: 'p', mode: 256 }] },
+          },
+        ],
+      },
+    };
+    const code = await roundTrip([manifest]);
+    expect(code).toContain("const cfg = Volume.configMap('cfg', 'cfg', {");
+    expect(code).toContain("items: [{ key: 'k', path: 'p', mode: 0o400 }]");
+    expect(code).toContain('defaultMode: 0o644');
+  });
+
+  it('rebuilds the Pod `kubectl run busybox --image=busybox --restart=Never -- echo Hello World` prints', async () => {
+    const manifest = podFromKubectlRun([
+      'kubectl',
+      'run',
+      'busybox',
+      '--image=busybox',
+      '--restart=Never',
+      '--',
+      'echo',
+      'Hello World',
+    ]);
+    const code = await roundTrip([manifest]);
+    expect(code).toContain('resources: {}');
+  });
+
+  it('rebuilds objects of other kinds through ApiObject', async () => {
+    const configMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'game-config', namespace: 'games', labels: { app: 'game' } },
+      data: { 'game.properties': 'lives=3\nlevel=1\n', 'ui.theme': 'dark' },
+    };
+    const code = await roundTrip([configMap]);
+    expect(code).toContain("new ApiObject(chart, 'game-config', {");
+    expect(code).toContain("data: { 'game.properties': 'lives=3\\nlevel=1\\n', 'ui.theme': 'dark' }");
+    expect(code).not.toContain('addJsonPatch');
+  });
+
+  it('patches in what the constructs cannot render, and only that', async () => {
+    const manifest = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'gaps', labels: {} },
+      spec: {
+        containers: [
+          {
+            name: 'a',
+            image: 'busybox',
+            env: [{ name: 'EMPTY' }],
+            // Probe.httpGet needs a path; the API server defaults it.
+            livenessProbe: { httpGet: { port: 8080 } },
+            resources: { claims: [{ name: 'gpu' }], limits: { cpu: '1' } },
+          },
+        ],
+        nodeSelector: { disk: null },
+      },
+    };
+    const code = await roundTrip([manifest]);
+    expect(code).toContain("const gaps = new Pod(chart, 'gaps', {");
+    expect(code).toContain("JsonPatch.add('/spec/containers/0/env', [{ name: 'EMPTY' }])");
+    expect(code).toContain("JsonPatch.add('/spec/containers/0/livenessProbe', { httpGet: { port: 8080 } })");
+    expect(code).toContain("JsonPatch.add('/spec/containers/0/resources/claims', [{ name: 'gpu' }])");
+    expect(code).toContain("JsonPatch.add('/metadata/labels', {})");
+    expect(code).toContain("JsonPatch.add('/spec/nodeSelector/disk', null)");
+    expect(code).toContain("resources: { limits: { cpu: '1' } }");
+  });
+
+  it('keeps sidecars interleaved with init containers in the manifest order', async () => {
+    const manifest = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'sidecars' },
+      spec: {
+        initContainers: [
+          { name: 'log', image: 'busybox', restartPolicy: 'Always' },
+          { name: 'migrate', image: 'busybox' },
+        ],
+        containers: [{ name: 'app', image: 'busybox' }],
+      },
+    };
+    const code = await roundTrip([manifest]);
+    expect(code).toContain("sidecars.addSidecar({ name: 'log', image: 'busybox' });");
+    expect(code).toContain("sidecars.addInitContainer({ name: 'migrate', image: 'busybox' });");
+  });
+
+  it('writes sidecars after init containers as the sidecars prop', async () => {
+    const manifest = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'sidecars' },
+      spec: {
+        initContainers: [
+          { name: 'migrate', image: 'busybox' },
+          { name: 'log', image: 'busybox', restartPolicy: 'Always' },
+        ],
+        containers: [{ name: 'app', image: 'busybox' }],
+      },
+    };
+    const code = await roundTrip([manifest]);
+    expect(code).toContain("initContainers: [{ name: 'migrate', image: 'busybox' }]");
+    expect(code).toContain("sidecars: [{ name: 'log', image: 'busybox' }]");
+  });
+
+  it('gives objects of one name unique construct ids and keeps their metadata.name', async () => {
+    const nginx = docsPods('pods__pod-nginx.yaml')[0];
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'nginx' }, data: { a: 'b' } };
+    const unnamed = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'cfg-' }, data: {} };
+    const code = await roundTrip([nginx, nginx, configMap, unnamed]);
+    expect(code).toContain("new Pod(chart, 'nginx', {");
+    expect(code).toContain("new Pod(chart, 'nginx-2', {\n  metadata: { name: 'nginx',");
+    expect(code).toContain("new ApiObject(chart, 'nginx-3', {");
+    expect(code).toContain("JsonPatch.remove('/metadata/name')");
+  });
+
+  it('keeps a Pod the Pod construct refuses (two containers of one name) as a plain ApiObject', async () => {
+    const manifest = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'twins' },
+      spec: {
+        containers: [
+          { name: 'a', image: 'busybox' },
+          { name: 'a', image: 'nginx' },
+        ],
+      },
+    };
+    const code = await roundTrip([manifest]);
+    expect(code).toContain("new ApiObject(chart, 'twins', {");
+    expect(code).toContain('// The Pod construct cannot hold this Pod');
+  });
+
+  it("uses the given profile and chart id, so 'restricted' adds its defaults", async () => {
+    const code = await generateTypeScript(fixture('seed/10-pod.yaml'), {
+      profile: 'restricted',
+      chartId: 'web',
+    });
+    expect(code).toContain("new PodwrightChart(app, 'web', { profile: 'restricted' })");
+    const [synthesized] = run(code) as any[];
+    expect(synthesized.spec.securityContext).toMatchObject({ runAsNonRoot: true });
+    expect(synthesized.spec.containers[0]).toMatchObject({ command: ['echo'], args: ['Hello World'] });
+  });
+
+  it('fails when a document has no apiVersion or kind, naming each field and the fix', async () => {
+    const bad = [{ kind: 'Pod', metadata: { name: 'p' } }, { apiVersion: 'v1' }] as Record<string, unknown>[];
+    const error = await generateTypeScript(bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PodwrightError);
+    expect((error as PodwrightError).violations.map((v) => `${v.object.name} ${v.path}`)).toEqual([
+      'p apiVersion',
+      'manifests[1] kind',
+    ]);
+    expect((error as PodwrightError).message).toContain('Give every document apiVersion and kind');
+  });
+
+  it('formats with the repository prettier settings', () => {
+    const rc = JSON.parse(fs.readFileSync(path.join(ROOT, '.prettierrc.json'), 'utf8'));
+    expect(IMPORT_PRETTIER_OPTIONS).toEqual(rc);
+  });
+});
+
+describe('generated module', () => {
+  const all = [...fixture('seed/10-pod.yaml'), ...DOCS_FILES.flatMap(docsPods)];
+  const file = path.join(TMP, 'all-docs-pods.ts');
+  const written = generateTypeScript(all).then((code) => {
+    fs.mkdirSync(TMP, { recursive: true });
+    fs.writeFileSync(file, code);
+    return code;
+  });
+
+  it('prints every docs Pod and the seed Pod when run with tsx, importing podwright by package name', async () => {
+    await written;
+    const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(YAML.parseAllDocuments(result.stdout).map((d) => d.toJS())).toEqual(all);
+  });
+
+  it('type-checks against the podwright, cdk8s and cdk8s-plus-28 types', async () => {
+    await written;
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      types: ['node'],
+      esModuleInterop: true,
+      // What the package.json `exports` self-reference gives at run time; node10 resolution does not read it.
+      paths: { podwright: [path.join(ROOT, 'src', 'index.ts')] },
+    });
+    const own = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
+    expect(own.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+  });
+});
+
+describe('k8s typed props table', () => {
+  const dts = fs.readFileSync(require.resolve('cdk8s-plus-28/lib/imports/k8s.d.ts'), 'utf8');
+  const types = Object.keys(cdk8sPlus.k8s)
+    .filter((k) => k.startsWith('toJson_'))
+    .map((k) => k.slice('toJson_'.length));
+
+  it('reads every generated type of cdk8s-plus-28', () => {
+    expect(types.length).toBeGreaterThan(400);
+    for (const type of types) expect(fieldsOf(type).size).toBeGreaterThan(0);
+  });
+
+  it('tells IntOrString fields from Quantity fields as k8s.d.ts declares them', () => {
+    const declared = (kind: string) =>
+      new Set([...dts.matchAll(new RegExp(`readonly (\\w+)\\?: ${kind};`, 'g'))].map((m) => m[1]));
+    const read = (kind: string) =>
+      new Set(
+        types.flatMap((t) =>
+          [...fieldsOf(t).values()].filter((f) => f.shape.kind === kind).map((f) => f.prop),
+        ),
+      );
+    expect(read('intOrString')).toEqual(declared('IntOrString'));
+    expect(read('quantity')).toEqual(declared('Quantity'));
+  });
+});
