@@ -1,0 +1,144 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SEED = path.join(ROOT, 'test', 'fixtures', 'seed', '10-pod.yaml');
+
+async function run(args: string[], stdin = '') {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stdin: () => stdin,
+  });
+  return { code, stdout, stderr };
+}
+
+function tmpFile(name: string, text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-cli-'));
+  fs.writeFileSync(path.join(dir, name), text);
+  return path.join(dir, name);
+}
+
+const BAD_POD = `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - {name: Web, image: nginx, ports: [{containerPort: 70000}]}
+`;
+
+describe('podwright validate', () => {
+  it('exits 0 for the seed Pod under privileged, which means API-server rules only', async () => {
+    const r = await run(['validate', '--profile', 'privileged', SEED]);
+    expect(r).toMatchObject({ code: 0, stdout: 'ok: 1 Pod(s) valid\n' });
+  });
+
+  it('exits 1 and lists every Pod Security violation of the seed Pod under restricted', async () => {
+    const r = await run(['validate', SEED]);
+    expect(r.code).toBe(1);
+    for (const rule of [
+      'pss.allowPrivilegeEscalation',
+      'pss.runAsNonRoot',
+      'pss.seccompProfile_restricted',
+      'pss.capabilities_restricted',
+    ]) {
+      expect(r.stdout).toContain(`[${rule}]`);
+    }
+  });
+
+  it('prints one JSON array with file, kind, name, path, rule and message for each violation', async () => {
+    const file = tmpFile('bad.yaml', BAD_POD);
+    const r = await run(['validate', '--profile=privileged', '--format', 'json', file]);
+    expect(r.code).toBe(1);
+    const rows = JSON.parse(r.stdout);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file,
+          kind: 'Pod',
+          name: 'web',
+          path: 'spec.containers[0].name',
+          rule: expect.any(String),
+          message: expect.any(String),
+        }),
+        expect.objectContaining({ path: 'spec.containers[0].ports[0].containerPort', value: 70000 }),
+      ]),
+    );
+  });
+
+  it('reads folders, multi-document files and stdin, and skips objects that are not Pods with a note', async () => {
+    const file = tmpFile(
+      'mixed.yaml',
+      `${BAD_POD}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n`,
+    );
+    const r = await run(
+      ['validate', '--profile', 'privileged', path.dirname(file), '-'],
+      fs.readFileSync(SEED, 'utf8'),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('skipped ConfigMap cfg (not a v1 Pod)');
+    expect(r.stdout).toContain('in 1 of 2 Pod(s)');
+  });
+
+  it('exits 2 with a clear message for a missing file', async () => {
+    const r = await run(['validate', '/nonexistent/pod.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/nonexistent/pod.yaml: no such file or folder');
+  });
+
+  it('exits 2 for YAML it cannot parse, naming the file', async () => {
+    const file = tmpFile('broken.yaml', 'kind: Pod\n  metadata: [\n');
+    const r = await run(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: not valid YAML or JSON`);
+  });
+
+  it('exits 2 for an unknown profile or option, with the usage', async () => {
+    expect((await run(['validate', '--profile', 'strict', SEED])).code).toBe(2);
+    const r = await run(['validate', '--frmat', 'json', SEED]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown option --frmat');
+  });
+
+  it('works as `npx podwright validate` right after npm ci', () => {
+    const out = execFileSync('npx', ['podwright', 'validate', '--profile', 'privileged', SEED], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(out).toBe('ok: 1 Pod(s) valid\n');
+    const failing = spawnSync('npx', ['podwright', 'validate', SEED], { cwd: ROOT, encoding: 'utf8' });
+    expect(failing.status).toBe(1);
+  });
+});
+
+describe('podwright from-run', () => {
+  it('prints the seed command as the Pod kubectl would create', async () => {
+    const r = await run([
+      'from-run',
+      '--',
+      'kubectl',
+      'run',
+      'busybox',
+      '--image=busybox',
+      '--restart=Never',
+      '--',
+      'echo',
+      'Hello World',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('restartPolicy: Never');
+    expect(r.stdout).toContain('run: busybox');
+  });
+
+  it('exits 2 for a flag that needs a cluster', async () => {
+    const r = await run(['from-run', '--', 'kubectl', 'run', 'x', '--image=busybox', '--rm']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--rm');
+  });
+});
