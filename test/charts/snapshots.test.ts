@@ -26,6 +26,10 @@ async function snapshotYaml(name: string): Promise<{ objects: unknown[]; text: s
 }
 
 describe('the example charts, synthesized whole', () => {
+  it.each(EXAMPLES)('register %s in CHARTS under its own chart id, the manifest name in dist/', (name) => {
+    expect(CHARTS[name](Testing.app()).node.id).toBe(name);
+  });
+
   it.each(EXAMPLES)('keep every object of %s when formatted for the snapshot', async (name) => {
     const { objects, text } = await snapshotYaml(name);
     expect(YAML.parseAllDocuments(text).map((d) => d.toJS())).toEqual(objects);
