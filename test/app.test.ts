@@ -40,7 +40,7 @@ describe('PodwrightApp', () => {
     const app = new PodwrightApp();
     const chart = new PodwrightChart(app, 'plus');
     const plusPod = new kplus.Pod(chart, 'plus-pod', { containers: [{ image: 'busybox', name: 'main' }] });
-    expect(profileOfObject(plusPod.apiObject)).toBe('restricted');
+    expect(profileOfObject(ApiObject.of(plusPod))).toBe('restricted');
     const rules = violationsOf(app).map((v) => v.rule);
     expect(rules).toContain('pss.capabilities_restricted');
     expect(rules).toContain('pss.seccompProfile_restricted');
