@@ -667,6 +667,8 @@ export function validateContainerList(
       'Remove ephemeralContainers; add them later with kubectl debug.',
     );
   }
+  // Ephemeral containers may only target containers and init containers, not each other.
+  const targets = kind === 'ephemeralContainers' ? new Set(names) : undefined;
   for (let i = 0; i < list.length; i++) {
     const path = `${listPath}[${i}]`;
     const c = obj(ctx, list[i], path);
@@ -722,6 +724,32 @@ export function validateContainerList(
       // Init containers run one by one, so host ports only conflict within one init container.
       checkHostPorts(ctx, list, listPath, [i]);
     } else {
+      const target = str(ctx, c.targetContainerName, `${path}.targetContainerName`);
+      if (target && !targets?.has(target)) {
+        ctx.add(
+          `${path}.targetContainerName`,
+          target,
+          'ephemeralContainer.targetContainerName.notFound',
+          'Not found',
+          'Name a container or init container of this Pod.',
+        );
+      }
+      // Sub-path bind mounts outlive the ephemeral container, so the API server forbids them there.
+      const mounts = Array.isArray(c.volumeMounts) ? c.volumeMounts : [];
+      mounts.forEach((m, j) => {
+        if (!m || typeof m !== 'object') return;
+        for (const f of ['subPath', 'subPathExpr']) {
+          if ((m as Json)[f]) {
+            ctx.add(
+              `${path}.volumeMounts[${j}].${f}`,
+              (m as Json)[f],
+              `ephemeralContainer.volumeMounts.${f}.forbidden`,
+              'cannot be set for an Ephemeral Container',
+              `Remove ${f}; mount the whole volume.`,
+            );
+          }
+        }
+      });
       for (const f of EPHEMERAL_FORBIDDEN) {
         if (c[f] !== undefined && c[f] !== null) {
           ctx.add(
@@ -738,7 +766,7 @@ export function validateContainerList(
           `${path}.restartPolicy`,
           restart,
           'ephemeralContainer.restartPolicy.forbidden',
-          'may not be set for ephemeral containers',
+          'cannot be set for an Ephemeral Container',
           'Remove restartPolicy.',
         );
       }

@@ -147,11 +147,11 @@ export function validateHostNetworkPorts(ctx: Ctx, spec: Json, containers: reado
       const { containerPort, hostPort } = port as Json;
       if (typeof hostPort === 'number' && hostPort !== 0 && hostPort !== containerPort) {
         ctx.add(
-          `spec.containers[${i}].ports[${j}].containerPort`,
-          containerPort,
+          `spec.containers[${i}].ports[${j}].hostPort`,
+          hostPort,
           'port.hostNetwork.mismatch',
-          'must match `hostPort` when `hostNetwork` is true',
-          'Remove hostPort or set it equal to containerPort.',
+          'must match `containerPort` when `hostNetwork` is true',
+          'Remove hostPort (it defaults to containerPort) or set it equal to containerPort.',
         );
       }
     });
@@ -206,15 +206,18 @@ export function validateOs(
     });
     return;
   }
-  if (spec.hostPID === true || spec.hostIPC === true || spec.shareProcessNamespace === true) {
-    const field =
-      spec.hostPID === true ? 'hostPID' : spec.hostIPC === true ? 'hostIPC' : 'shareProcessNamespace';
+  // validateWindows prints these at the spec level, where the v1 API has them.
+  for (const f of ['hostPID', 'hostIPC']) {
+    if (spec[f] === true)
+      ctx.add(`spec.${f}`, true, 'os.windows.forbidden', 'cannot be set for a windows pod', `Remove ${f}.`);
+  }
+  if (spec.shareProcessNamespace !== undefined && spec.shareProcessNamespace !== null) {
     ctx.add(
-      `spec.securityContext.${field}`,
-      true,
+      'spec.shareProcessNamespace',
+      spec.shareProcessNamespace,
       'os.windows.forbidden',
       'cannot be set for a windows pod',
-      `Remove ${field}.`,
+      'Remove shareProcessNamespace.',
     );
   }
   each((sc, path) => {

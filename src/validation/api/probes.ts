@@ -177,6 +177,16 @@ export function validateProbe(ctx: Ctx, v: unknown, path: string, kind: ProbeKin
       'Use a positive number of seconds or remove the field.',
     );
   }
+  // validateReadinessProbe: a failing readiness probe never kills the container, so the field means nothing.
+  if (grace !== undefined && kind === 'readinessProbe') {
+    ctx.add(
+      `${path}.terminationGracePeriodSeconds`,
+      grace,
+      'probe.terminationGracePeriodSeconds.readiness',
+      'must not be set for readinessProbes',
+      'Remove terminationGracePeriodSeconds from the readiness probe.',
+    );
+  }
 }
 
 /** validateLifecycle: postStart and preStop handlers. */

@@ -248,7 +248,7 @@ describe('container ports', () => {
         p.spec.hostNetwork = true;
         c0(p).ports[0].hostPort = 8080;
       },
-      path: 'spec.containers[0].ports[0].containerPort',
+      path: 'spec.containers[0].ports[0].hostPort',
       rule: 'port.hostNetwork.mismatch',
     },
   ]);
@@ -417,5 +417,42 @@ describe('environment', () => {
       { name: 'my.env-name', value: '' },
     ];
     expect(check(pod)).toEqual([]);
+  });
+});
+
+// validateEphemeralContainers: reported on top of "cannot be set on a pod creation"
+describe('ephemeral containers', () => {
+  const withDebug = (debug: Record<string, unknown>) => {
+    const pod = validPod();
+    pod.spec.ephemeralContainers = [{ name: 'debug', image: 'busybox', ...debug }];
+    return check(pod).map((v) => [v.path, v.rule]);
+  };
+
+  it('rejects ports on an ephemeral container', () => {
+    expect(withDebug({ ports: [{ containerPort: 80 }] })).toContainEqual([
+      'spec.ephemeralContainers[0].ports',
+      'ephemeralContainer.ports.forbidden',
+    ]);
+  });
+
+  it('rejects a targetContainerName that names no container', () => {
+    expect(withDebug({ targetContainerName: 'nope' })).toContainEqual([
+      'spec.ephemeralContainers[0].targetContainerName',
+      'ephemeralContainer.targetContainerName.notFound',
+    ]);
+  });
+
+  it('rejects a subPath mount in an ephemeral container', () => {
+    expect(withDebug({ volumeMounts: [{ name: 'data', mountPath: '/d', subPath: 'x' }] })).toContainEqual([
+      'spec.ephemeralContainers[0].volumeMounts[0].subPath',
+      'ephemeralContainer.volumeMounts.subPath.forbidden',
+    ]);
+  });
+
+  it('rejects an ephemeral container named like a container', () => {
+    expect(withDebug({ name: 'app' })).toContainEqual([
+      'spec.ephemeralContainers[0].name',
+      'container.name.duplicate',
+    ]);
   });
 });

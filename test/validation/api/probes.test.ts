@@ -119,6 +119,12 @@ describe('probes and lifecycle hooks', () => {
       path: 'spec.containers[0].lifecycle.postStart.httpGet',
       rule: 'lifecycle.handler.multiple',
     },
+    {
+      name: 'rejects terminationGracePeriodSeconds on a readiness probe',
+      change: (p) => (c0(p).readinessProbe.terminationGracePeriodSeconds = 10),
+      path: 'spec.containers[0].readinessProbe.terminationGracePeriodSeconds',
+      rule: 'probe.terminationGracePeriodSeconds.readiness',
+    },
   ]);
 
   it('accepts zero probe numbers and a missing httpGet path, which the server defaults', () => {

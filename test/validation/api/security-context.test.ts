@@ -195,5 +195,14 @@ describe('os', () => {
       path: `${SC}.runAsUser`,
       rule: 'os.windows.forbidden',
     },
+    {
+      name: 'rejects hostPID on a windows Pod',
+      change: (p) => {
+        Object.assign(p.spec, { os: { name: 'windows' }, hostPID: true });
+        c0(p).securityContext = { runAsNonRoot: true };
+      },
+      path: 'spec.hostPID',
+      rule: 'os.windows.forbidden',
+    },
   ]);
 });
