@@ -1,3 +1,5 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { describe, expect, it } from 'vitest';
 import { PodwrightApp } from '../../src/app';
 import { PodwrightChart } from '../../src/chart';
@@ -5,7 +7,6 @@ import { PodwrightError } from '../../src/errors';
 import { Pod } from '../../src/pod';
 import { PodwrightStack, resourceName } from '../../src/pulumi/stack';
 import { installMocks, valueOf } from './mocks';
-import { ApiObject } from 'cdk8s';
 
 const registered = installMocks();
 
@@ -56,6 +57,25 @@ describe('PodwrightStack', () => {
       context: 'kind-dev',
       namespace: 'demo',
     });
+  });
+
+  it('deploys cdk8s-plus-28 objects of the same App the same way, as typed resources', async () => {
+    const app = new PodwrightApp();
+    const chart = new PodwrightChart(app, 'plus', { profile: 'baseline' });
+    new kplus.Pod(chart, 'plus-pod', {
+      metadata: { name: 'plus-pod' },
+      containers: [{ image: 'busybox', name: 'main' }],
+    });
+    new kplus.ConfigMap(chart, 'plus-config', { metadata: { name: 'plus-config' }, data: { a: 'b' } });
+    const stack = new PodwrightStack('plus', { app });
+    expect(await valueOf(stack.podNames)).toEqual(['plus-pod']);
+    const mine = registered.filter((r) => r.name.startsWith('plus-'));
+    expect(mine.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+      'kubernetes:core/v1:ConfigMap plus-configmap-plus-config',
+      'kubernetes:core/v1:Pod plus-plus-pod',
+    ]);
+    const [object] = app.objects().filter((o) => o.manifest.kind === 'Pod');
+    expect(mine.find((r) => r.type === 'kubernetes:core/v1:Pod')?.inputs).toEqual(object.manifest);
   });
 
   it('names resources by chart, namespace, kind and name', () => {
