@@ -75,9 +75,20 @@ export function print(value: Code): string {
       .map(([k, v]) => `${propertyName(k)}: ${print(v)}`);
     return fields.length === 0 ? '{}' : `{ ${fields.join(', ')} }`;
   }
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   throw new Error(`podwright import: cannot print a ${typeof value}`);
+}
+
+// Multi-line text (a shell script, a config file) reads best line for line, as a template literal. Other control
+// characters would be invisible there, so such strings keep the escaped form.
+const TEMPLATE_SAFE = /^[^\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]*$/;
+
+function stringLiteral(text: string): string {
+  if (text.includes('\n') && TEMPLATE_SAFE.test(text)) {
+    return `\`${text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')}\``;
+  }
+  return JSON.stringify(text);
 }
 
 // `__proto__` as a plain property name would set the prototype instead of a field; quoted it is a field too, so

@@ -152,7 +152,7 @@ class ModuleWriter {
     const id = this.uniqueId(manifest);
     const isPod = manifest.apiVersion === 'v1' && manifest.kind === 'Pod';
     const pod = isPod ? this.pod(manifest, id) : undefined;
-    this.blocks.push(pod ?? this.apiObject(manifest, id, isPod));
+    this.blocks.push(typeof pod === 'object' ? pod : this.apiObject(manifest, id, pod));
   }
 
   /** The module source, unformatted. */
@@ -205,7 +205,8 @@ class ModuleWriter {
     return new PodwrightChart(new App(), this.chartId, { profile: 'privileged' });
   }
 
-  private apiObject(manifest: Record<string, unknown>, id: string, podFallback: boolean): Block {
+  /** `podRefusal`: why the Pod construct cannot hold this Pod, when it is one. */
+  private apiObject(manifest: Record<string, unknown>, id: string, podRefusal?: string): Block {
     const { apiVersion, kind, metadata, ...rest } = manifest;
     // cdk8s drops nulls (and empty metadata maps) at synth: they are left out here and restored by the patch.
     const props = withoutNulls({ apiVersion, kind, metadata: cdk8sMetadata(metadata), ...rest }) as Record<
@@ -217,12 +218,12 @@ class ModuleWriter {
       manifest,
     );
     const creation = `new ApiObject(chart, ${print(id)}, ${print(props)})`;
-    const comment = podFallback
-      ? [
-          '// The Pod construct cannot hold this Pod (duplicate container or volume names): kept as a plain object.',
-        ]
+    // One line whatever the reason says, so it cannot end the comment.
+    const reason = podRefusal?.replace(/[\r\n\u2028\u2029]+/g, ' ');
+    const comment = reason
+      ? [`// The Pod construct cannot hold this Pod (${reason}): kept as a plain ApiObject.`]
       : [];
-    return this.withPatches(id, creation, patches, [CDK8S('ApiObject')], comment);
+    return this.withPatches(id, creation, patches, [CDK8S('ApiObject')], comment, 'object');
   }
 
   private withPatches(
@@ -231,12 +232,13 @@ class ModuleWriter {
     patches: readonly PatchOp[],
     imports: readonly ImportRef[],
     before: readonly string[] = [],
+    fallbackName = 'object',
     calls: readonly ((variable: string) => string)[] = [],
   ): Block {
     if (patches.length === 0 && calls.length === 0) {
       return { statements: [...before, `${creation};`], imports };
     }
-    const variable = this.variable(id, 'object');
+    const variable = this.variable(id, fallbackName);
     const statements = [...before, `const ${variable} = ${creation};`, ...calls.map((c) => c(variable))];
     if (patches.length > 0) {
       statements.push(
@@ -247,16 +249,18 @@ class ModuleWriter {
     return { statements, imports: [...imports, ...(patches.length > 0 ? [CDK8S('JsonPatch')] : [])] };
   }
 
-  /** The Pod's block, or undefined when the Pod construct cannot hold it (then it becomes an ApiObject). */
-  private pod(manifest: Record<string, unknown>, id: string): Block | undefined {
+  /** The Pod's block, or why the Pod construct cannot hold it (it then becomes a plain ApiObject). */
+  private pod(manifest: Record<string, unknown>, id: string): Block | string {
     const spec = manifest.spec;
-    if (!isPlainObject(spec)) return undefined;
+    if (!isPlainObject(spec)) return 'it has no spec object';
     const rawVolumes = spec.volumes;
-    if (rawVolumes !== undefined && !Array.isArray(rawVolumes)) return undefined;
+    if (rawVolumes !== undefined && !Array.isArray(rawVolumes)) return 'spec.volumes is not a list';
     const volumeJson = (rawVolumes ?? []) as unknown[];
     const names = volumeJson.map((v) => (isPlainObject(v) ? v.name : undefined));
     // Mounts refer to volumes by name, and the Pod construct refuses two volumes of one name.
-    if (names.some((n) => typeof n !== 'string') || new Set(names).size !== names.length) return undefined;
+    if (names.some((n) => typeof n !== 'string') || new Set(names).size !== names.length) {
+      return 'each volume needs a name of its own';
+    }
 
     const volumes = new Map<string, { variable: string; ref: Expr; declaration: Expr }>();
     for (const json of volumeJson as Record<string, unknown>[]) {
@@ -284,7 +288,7 @@ class ModuleWriter {
         case 'initContainers': {
           if (!Array.isArray(value)) break;
           const built = value.map((c) => containerProps(c, refs));
-          if (built.some((b) => b === undefined)) return undefined;
+          if (built.some((b) => b === undefined)) return `each of spec.${key} needs a name`;
           const list = built as ContainerCode[];
           if (key === 'containers') {
             props.containers = list.map((c) => c.props);
@@ -331,8 +335,10 @@ class ModuleWriter {
       const pod = new Pod(this.scratch(), id, evaluate(props) as never);
       for (const init of laterInits) pod[init.method](evaluate(init.props) as never);
       got = pod.toJson();
-    } catch {
-      return undefined;
+    } catch (e) {
+      return e instanceof PodwrightError
+        ? e.violations.map((v) => `${v.path} ${v.message}`).join('; ')
+        : String((e as Error).message);
     }
     for (const init of laterInits) {
       calls.push((variable) => `${variable}.${init.method}(${print(init.props)});`);
@@ -345,7 +351,7 @@ class ModuleWriter {
     ];
     const declarations = [...volumes.values()].map((v) => `const ${v.variable} = ${v.declaration.code};`);
     const creation = `new Pod(chart, ${print(id)}, ${print(props)})`;
-    return this.withPatches(id, creation, patchesBetween(got, manifest), imports, declarations, calls);
+    return this.withPatches(id, creation, patchesBetween(got, manifest), imports, declarations, 'pod', calls);
   }
 }
 
@@ -754,10 +760,13 @@ function containerProps(json: unknown, volumes: ReadonlyMap<string, Expr>): Cont
         break;
       case 'lifecycle':
         if (isPlainObject(value)) {
-          props.lifecycle = {
+          const lifecycle = {
             postStart: actionExpr(value.postStart, 'Handler'),
             preStop: actionExpr(value.preStop, 'Handler'),
           };
+          // When no hook can be written with Handler, the patch carries the whole lifecycle.
+          const written = Object.values(lifecycle).some((h) => h !== undefined);
+          if (written || Object.keys(value).length === 0) props.lifecycle = lifecycle;
         }
         break;
       case 'volumeMounts':

@@ -177,8 +177,21 @@ describe('generateTypeScript', () => {
     };
     const code = await roundTrip([configMap]);
     expect(code).toContain("new ApiObject(chart, 'game-config', {");
-    expect(code).toContain("data: { 'game.properties': 'lives=3\\nlevel=1\\n', 'ui.theme': 'dark' }");
+    expect(code).toContain("'game.properties': `lives=3\nlevel=1\n`,");
     expect(code).not.toContain('addJsonPatch');
+  });
+
+  it('writes multi-line text as template literals and keeps backticks, ${ and backslashes literal', async () => {
+    const script = 'echo `date` ${HOME} \\n\nprintf "%s\\t" \'x\'\n';
+    const manifest = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'script' },
+      spec: { containers: [{ name: 'a', image: 'busybox', command: ['sh', '-c', script, 'bell\u0007\n'] }] },
+    };
+    const code = await roundTrip([manifest]);
+    expect(code).toContain('`echo \\`date\\` \\${HOME} \\\\n\nprintf');
+    expect(code).toContain("'bell\\u0007\\n'");
   });
 
   it('patches in what the constructs cannot render, and only that', async () => {
@@ -271,7 +284,9 @@ describe('generateTypeScript', () => {
     };
     const code = await roundTrip([manifest]);
     expect(code).toContain("new ApiObject(chart, 'twins', {");
-    expect(code).toContain('// The Pod construct cannot hold this Pod');
+    expect(code).toContain(
+      '// The Pod construct cannot hold this Pod (spec.containers[1].name is already the name of another container',
+    );
   });
 
   it("uses the given profile and chart id, so 'restricted' adds its defaults", async () => {
