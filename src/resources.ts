@@ -22,7 +22,7 @@ export interface ResourceList {
 
 /** Requests and limits of one container. */
 export interface Resources {
-  /** What the scheduler reserves. @default cpu 50m, memory 32Mi (`restricted`, `baseline`); none (`privileged`) */
+  /** What the scheduler reserves. @default the limit when one is set, else cpu 50m, memory 32Mi (`restricted`, `baseline`); none (`privileged`) */
   readonly requests?: ResourceList;
   /** What the container may not exceed. @default cpu 200m, memory 64Mi (`restricted`, `baseline`); none (`privileged`) */
   readonly limits?: ResourceList;
@@ -36,8 +36,9 @@ export const DEFAULT_LIMITS: Readonly<Record<'cpu' | 'memory', string>> = { cpu:
 
 /**
  * The container's resources as they will be synthesized: the user's values, field by field, over the profile's
- * defaults. A default never contradicts a user value: a default limit below a user request rises to the request,
- * and a default request above a user limit falls to the limit, so overriding one field cannot make the pair invalid.
+ * defaults, for cpu and memory each. Neither set: both defaults. A limit alone: the request takes the limit's value,
+ * as the API server would default it. A request alone: the default limit, raised to the request if it is larger, so
+ * overriding one field never makes the pair invalid.
  */
 export function effectiveResources(user: Resources | undefined, profile: Profile): Json | undefined {
   const requests: Record<string, QuantityValue> = {};
@@ -52,7 +53,8 @@ export function effectiveResources(user: Resources | undefined, profile: Profile
       } else if (limits[name] === undefined) {
         limits[name] = larger(DEFAULT_LIMITS[name], requests[name]);
       } else if (requests[name] === undefined) {
-        requests[name] = smaller(DEFAULT_REQUESTS[name], limits[name]);
+        // What the API server does with a limit alone: the request defaults to it (so limits alone stay Guaranteed).
+        requests[name] = limits[name];
       }
     }
   }
@@ -69,21 +71,12 @@ function copyDefined(from: ResourceList | undefined, to: Record<string, Quantity
   }
 }
 
-/** The larger of a default and a user value; an unparsable user value wins so validation can report it. */
+/** The larger of a default and a user value; an unparsable user value leaves the default, for validation to report. */
 function larger(fallback: string, user: QuantityValue | undefined): QuantityValue {
-  return pick(fallback, user, 1);
-}
-
-/** The smaller of a default and a user value; an unparsable user value wins so validation can report it. */
-function smaller(fallback: string, user: QuantityValue | undefined): QuantityValue {
-  return pick(fallback, user, -1);
-}
-
-function pick(fallback: string, user: QuantityValue | undefined, want: 1 | -1): QuantityValue {
   if (user === undefined) return fallback;
   const parsed = parseQuantity(user);
   if (parsed === undefined) return fallback;
-  return compareQuantities(parsed, parseQuantity(fallback) as Quantity) === want ? user : fallback;
+  return compareQuantities(parsed, parseQuantity(fallback) as Quantity) === 1 ? user : fallback;
 }
 
 /** The Kubernetes quality-of-service classes. */

@@ -63,10 +63,20 @@ describe('Pod', () => {
 
   it('keeps the other resource defaults when one value is overridden', () => {
     const pod = podJson(
+      (c) => new Pod(c, 'p', { containers: [{ ...busybox, resources: { requests: { memory: '48Mi' } } }] }),
+    );
+    expect(pod.spec.containers[0].resources).toEqual({
+      requests: { cpu: '50m', memory: '48Mi' },
+      limits: { cpu: '200m', memory: '64Mi' },
+    });
+  });
+
+  it('gives a limit without a request the limit as request, as the API server would, keeping the cpu defaults', () => {
+    const pod = podJson(
       (c) => new Pod(c, 'p', { containers: [{ ...busybox, resources: { limits: { memory: '128Mi' } } }] }),
     );
     expect(pod.spec.containers[0].resources).toEqual({
-      requests: { cpu: '50m', memory: '32Mi' },
+      requests: { cpu: '50m', memory: '128Mi' },
       limits: { cpu: '200m', memory: '128Mi' },
     });
   });
@@ -79,13 +89,6 @@ describe('Pod', () => {
       requests: { cpu: '1', memory: '32Mi' },
       limits: { cpu: '1', memory: '64Mi' },
     });
-  });
-
-  it('lowers a default request to a smaller user limit', () => {
-    const pod = podJson(
-      (c) => new Pod(c, 'p', { containers: [{ ...busybox, resources: { limits: { memory: '16Mi' } } }] }),
-    );
-    expect(pod.spec.containers[0].resources.requests.memory).toBe('16Mi');
   });
 
   it('keeps extended resources next to the defaults', () => {
@@ -273,5 +276,9 @@ describe('Pod', () => {
     expect(burstable.qosClass).toBe('Burstable');
     expect(bestEffort.qosClass).toBe('BestEffort');
     expect(limitsOnly.qosClass).toBe('Guaranteed');
+    const limitsOnlyRestricted = new Pod(c, 'lr', {
+      containers: [{ ...busybox, resources: { limits: { cpu: '1', memory: '1Gi' } } }],
+    });
+    expect(limitsOnlyRestricted.qosClass).toBe('Guaranteed');
   });
 });
