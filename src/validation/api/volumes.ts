@@ -6,36 +6,40 @@ import { validateLabels } from './meta';
 
 /** The sources a volume may have (one per volume); used to count them and to name the first. */
 const SOURCES = [
-  'hostPath',
   'emptyDir',
+  'hostPath',
+  'gitRepo',
   'gcePersistentDisk',
   'awsElasticBlockStore',
-  'gitRepo',
   'secret',
   'nfs',
   'iscsi',
   'glusterfs',
+  'flocker',
   'persistentVolumeClaim',
   'rbd',
-  'flexVolume',
   'cinder',
   'cephfs',
-  'flocker',
+  'quobyte',
   'downwardAPI',
   'fc',
-  'azureFile',
+  'flexVolume',
   'configMap',
+  'azureFile',
   'vsphereVolume',
-  'quobyte',
-  'azureDisk',
   'photonPersistentDisk',
-  'projected',
   'portworxVolume',
-  'scaleIO',
+  'azureDisk',
   'storageos',
+  'projected',
+  'scaleIO',
   'csi',
   'ephemeral',
 ] as const;
+// Where validateVolumeSource prints "more than 1 volume type" and a source's own errors, when that differs
+// from the JSON field name (typos the API server keeps for compatibility).
+const FORBIDDEN_PATH: Readonly<Record<string, string>> = { cephfs: 'cephFS', downwardAPI: 'downwarAPI' };
+const INNER_PATH: Readonly<Record<string, string>> = { gcePersistentDisk: 'persistentDisk' };
 const HOST_PATH_TYPES = [
   '',
   'DirectoryOrCreate',
@@ -470,8 +474,8 @@ function validateEphemeral(ctx: Ctx, src: Json, path: string): void {
   }
 }
 
-function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: string): void {
-  const p = `${path}.${kind}`;
+function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: string, podName: string): void {
+  const p = `${path}.${INNER_PATH[kind] ?? kind}`;
   const required = (field: string, rule: string, fix: string): string => {
     const value = str(ctx, src[field], `${p}.${field}`);
     if (!value) ctx.add(`${p}.${field}`, src[field], rule, 'Required value', fix);
@@ -480,7 +484,8 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
   switch (kind) {
     case 'hostPath': {
       const hp = required('path', 'volume.hostPath.path.required', 'Give the host path, e.g. "/var/log".');
-      if (hp && hasBackstep(hp))
+      if (!hp) break;
+      if (hasBackstep(hp))
         ctx.add(
           `${p}.path`,
           hp,
@@ -562,9 +567,21 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
     case 'projected':
       validateProjected(ctx, src, p);
       break;
-    case 'ephemeral':
+    case 'ephemeral': {
       validateEphemeral(ctx, src, p);
+      // The claim is named <pod>-<volume>; it must be a valid object name too.
+      const volName = typeof vol.name === 'string' ? vol.name : '';
+      const msg = podName && volName ? dns1123Subdomain(`${podName}-${volName}`) : undefined;
+      if (msg)
+        ctx.add(
+          `${p}.name`,
+          volName,
+          'volume.ephemeral.pvcName',
+          `PVC name "${podName}-${volName}": ${msg}`,
+          'Shorten the Pod or volume name.',
+        );
       break;
+    }
     case 'csi': {
       const driver = required(
         'driver',
@@ -588,18 +605,28 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
     case 'gitRepo': {
       required('repository', 'volume.gitRepo.repository.required', 'Give the repository URL.');
       const dir = str(ctx, src.directory, `${p}.directory`);
-      if (dir) validateLocalDescendingPath(ctx, dir, `${p}.directory`, 'volume.gitRepo.directory');
+      validateLocalDescendingPath(ctx, dir, `${p}.directory`, 'volume.gitRepo.directory');
       break;
     }
     case 'gcePersistentDisk':
-      required('pdName', 'volume.gcePersistentDisk.pdName.required', 'Give the disk name.');
+    case 'awsElasticBlockStore': {
+      const idField = kind === 'gcePersistentDisk' ? 'pdName' : 'volumeID';
+      required(idField, `volume.${kind}.${idField}.required`, 'Give the disk name or id.');
+      const partition = int32(ctx, src.partition, `${p}.partition`);
+      if (partition !== undefined && (partition < 0 || partition > 255)) {
+        ctx.add(
+          `${p}.partition`,
+          partition,
+          `volume.${kind}.partition.range`,
+          'must be between 0 and 255, inclusive',
+          'Use a partition number between 0 and 255 (0 for the whole disk).',
+        );
+      }
       break;
-    case 'awsElasticBlockStore':
-      required('volumeID', 'volume.awsElasticBlockStore.volumeID.required', 'Give the EBS volume id.');
-      break;
+    }
     default:
       // Legacy in-tree sources (iscsi, rbd, cephfs, ...) are counted but their fields are not checked here.
-      void vol;
+      break;
   }
 }
 
@@ -633,7 +660,7 @@ export function validateVolumes(ctx: Ctx, v: unknown, podName: string): VolumeKi
       if (!src) continue;
       if (first !== undefined) {
         ctx.add(
-          `${path}.${kind}`,
+          `${path}.${FORBIDDEN_PATH[kind] ?? kind}`,
           undefined,
           'volume.source.multiple',
           'may not specify more than 1 volume type',
@@ -642,7 +669,7 @@ export function validateVolumes(ctx: Ctx, v: unknown, podName: string): VolumeKi
         continue;
       }
       first = kind;
-      validateSource(ctx, vol, kind, src, path);
+      validateSource(ctx, vol, kind, src, path, podName);
     }
     const name = str(ctx, vol.name, `${path}.name`);
     if (!name) {

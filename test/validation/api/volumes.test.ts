@@ -29,7 +29,7 @@ describe('volumes', () => {
     {
       name: 'rejects a volume with two sources',
       change: (p) => addVolume(p, { name: 'cache', emptyDir: {}, hostPath: { path: '/tmp' } }),
-      path: 'spec.volumes[1].emptyDir',
+      path: 'spec.volumes[1].hostPath',
       rule: 'volume.source.multiple',
     },
     {
@@ -221,6 +221,50 @@ describe('volumes', () => {
       },
       path: 'spec.volumes',
       rule: 'type',
+    },
+    {
+      name: 'rejects a hostPath volume that also has a downwardAPI source, at the path the API server misspells',
+      change: (p) => addVolume(p, { name: 'info', hostPath: { path: '/tmp' }, downwardAPI: { items: [] } }),
+      path: 'spec.volumes[1].downwarAPI',
+      rule: 'volume.source.multiple',
+    },
+    {
+      name: 'rejects a gcePersistentDisk without pdName, reported under persistentDisk as the API server does',
+      change: (p) => addVolume(p, { name: 'disk', gcePersistentDisk: {} }),
+      path: 'spec.volumes[1].persistentDisk.pdName',
+      rule: 'volume.gcePersistentDisk.pdName.required',
+    },
+    {
+      name: 'rejects an ephemeral volume whose claim name would be longer than 253 characters',
+      change: (p) => {
+        p.metadata.name = 'w'.repeat(250);
+        addVolume(p, {
+          name: 'scratch',
+          ephemeral: {
+            volumeClaimTemplate: {
+              spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+            },
+          },
+        });
+      },
+      path: 'spec.volumes[1].ephemeral.name',
+      rule: 'volume.ephemeral.pvcName',
+    },
+    {
+      name: 'rejects a PVC volume that claims the PVC of an ephemeral volume',
+      change: (p) => {
+        addVolume(p, {
+          name: 'scratch',
+          ephemeral: {
+            volumeClaimTemplate: {
+              spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+            },
+          },
+        });
+        addVolume(p, { name: 'again', persistentVolumeClaim: { claimName: 'web-scratch' } });
+      },
+      path: 'spec.volumes[2].persistentVolumeClaim.claimName',
+      rule: 'volume.persistentVolumeClaim.claimName.ephemeral',
     },
   ]);
 
