@@ -44,7 +44,8 @@ export class PodwrightApp extends App {
 
   constructor(props: AppProps = {}) {
     super(props);
-    this.recordMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
+    this.recordMetadata =
+      props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
   }
 
   /** Validates every object and renders it once. Throws PodwrightError listing every violation. */
