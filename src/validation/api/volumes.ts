@@ -251,7 +251,10 @@ export function validateResourceFieldRef(
   }
 }
 
+// validateDownwardAPIVolumeFile is called with the volume's (or projection's) path, not the item's, so the API
+// server prints item errors without "items[i]"; type errors keep the index so the bad item can be found.
 function validateDownwardItems(ctx: Ctx, v: unknown, path: string, paths?: Set<string>): void {
+  const q = path.slice(0, -'.items'.length);
   const items = arr(ctx, v, path);
   if (!items) return;
   for (let i = 0; i < items.length; i++) {
@@ -261,20 +264,20 @@ function validateDownwardItems(ctx: Ctx, v: unknown, path: string, paths?: Set<s
     const target = str(ctx, f.path, `${p}.path`);
     if (!target)
       ctx.add(
-        `${p}.path`,
+        `${q}.path`,
         f.path,
         'volume.downwardAPI.path.required',
         'Required value',
         'Give the relative file path.',
       );
-    else checkItemPath(ctx, target, `${p}.path`, 'volume.downwardAPI.path');
+    else checkItemPath(ctx, target, `${q}.path`, 'volume.downwardAPI.path');
     const fieldRef = obj(ctx, f.fieldRef, `${p}.fieldRef`);
     const resourceRef = obj(ctx, f.resourceFieldRef, `${p}.resourceFieldRef`);
     if (fieldRef) {
-      validateFieldRef(ctx, fieldRef, `${p}.fieldRef`, VOLUME_FIELD_PATHS, 'volume.downwardAPI');
+      validateFieldRef(ctx, fieldRef, `${q}.fieldRef`, VOLUME_FIELD_PATHS, 'volume.downwardAPI');
       if (resourceRef) {
         ctx.add(
-          p,
+          q,
           'resource',
           'volume.downwardAPI.bothRefs',
           'fieldRef and resourceFieldRef can not be specified simultaneously',
@@ -282,17 +285,17 @@ function validateDownwardItems(ctx: Ctx, v: unknown, path: string, paths?: Set<s
         );
       }
     } else if (resourceRef) {
-      validateResourceFieldRef(ctx, resourceRef, `${p}.resourceFieldRef`, true, 'volume.downwardAPI');
+      validateResourceFieldRef(ctx, resourceRef, `${q}.resourceFieldRef`, true, 'volume.downwardAPI');
     } else {
       ctx.add(
-        p,
+        q,
         undefined,
         'volume.downwardAPI.refRequired',
         'one of fieldRef and resourceFieldRef is required',
         'Add a fieldRef such as {fieldPath: metadata.labels}.',
       );
     }
-    checkMode(ctx, f.mode, `${p}.mode`);
+    checkMode(ctx, f.mode, `${q}.mode`);
     if (paths && target) {
       if (paths.has(target)) {
         ctx.add(
@@ -372,7 +375,7 @@ function validateProjected(ctx: Ctx, src: Json, path: string): void {
           'Give the token file a path, e.g. "token".',
         );
       } else {
-        checkItemPath(ctx, target, `${tp}.path`, 'volume.projected.serviceAccountToken.path');
+        checkItemPath(ctx, target, `${path}.path`, 'volume.projected.serviceAccountToken.path');
       }
       str(ctx, token.audience, `${tp}.audience`);
     }

@@ -121,9 +121,9 @@ describe('volumes', () => {
       rule: 'volume.nfs.path.absolute',
     },
     {
-      name: 'rejects a downwardAPI item without a fieldRef or resourceFieldRef',
+      name: 'rejects a downwardAPI item without a fieldRef or resourceFieldRef (reported without the item index, as the API server does)',
       change: (p) => addVolume(p, { name: 'info', downwardAPI: { items: [{ path: 'labels' }] } }),
-      path: 'spec.volumes[1].downwardAPI.items[0]',
+      path: 'spec.volumes[1].downwardAPI',
       rule: 'volume.downwardAPI.refRequired',
     },
     {
@@ -133,7 +133,7 @@ describe('volumes', () => {
           name: 'info',
           downwardAPI: { items: [{ path: 'node', fieldRef: { fieldPath: 'spec.nodeName' } }] },
         }),
-      path: 'spec.volumes[1].downwardAPI.items[0].fieldRef.fieldPath',
+      path: 'spec.volumes[1].downwardAPI.fieldRef.fieldPath',
       rule: 'volume.downwardAPI.fieldRef.fieldPath.unsupported',
     },
     {
@@ -143,7 +143,7 @@ describe('volumes', () => {
           name: 'info',
           downwardAPI: { items: [{ path: 'cpu', resourceFieldRef: { resource: 'limits.cpu' } }] },
         }),
-      path: 'spec.volumes[1].downwardAPI.items[0].resourceFieldRef.containerName',
+      path: 'spec.volumes[1].downwardAPI.resourceFieldRef.containerName',
       rule: 'volume.downwardAPI.resourceFieldRef.containerName.required',
     },
     {
