@@ -1,5 +1,12 @@
 import { type Ctx, type Json, arr, bool, int32, obj, str, supported } from './context';
-import { dns1123Label, dns1123Subdomain, envVarName, portName, portNum } from './formats';
+import {
+  dns1123Label,
+  dns1123Subdomain,
+  dns1123SubdomainPrefix,
+  envVarName,
+  portName,
+  portNum,
+} from './formats';
 import { validateLifecycle, validateProbe } from './probes';
 import { validateResources } from './resources';
 import { validateContainerSecurityContext } from './security-context';
@@ -269,7 +276,8 @@ function validateEnvFrom(ctx: Ctx, v: unknown, path: string): void {
           `Name the ${kind === 'secretRef' ? 'Secret' : 'ConfigMap'}.`,
         );
       } else {
-        const msg = dns1123Subdomain(name);
+        // validateConfigMapEnvSource / validateSecretEnvSource pass prefix=true: a trailing '-' is accepted.
+        const msg = dns1123SubdomainPrefix(name);
         if (msg)
           ctx.add(
             `${p}.${kind}.name`,

@@ -1,5 +1,6 @@
 import { type Ctx, type Json, arr, int32, int64, obj, optStr, str, strList, supported } from './context';
 import { configMapKey, dns1123Label, dns1123Subdomain, hasBackstep, qualifiedName } from './formats';
+import type { Quantity } from '../../quantity';
 import { jsonQuantity } from './resources';
 import { validateLocalDescendingPath } from './security-context';
 import { validateLabels } from './meta';
@@ -201,6 +202,21 @@ export function validateFieldRef(
   }
 }
 
+const NANO = 1_000_000_000n;
+
+// The divisor must print (Quantity.String, the canonical form) as one of the listed values: for decimal
+// quantities that is a power of 1000, for binary ones a power of 1024 from Ki up, for exponent form only 1.
+function isCanonicalDivisor(q: Quantity, cpu: boolean): boolean {
+  if (q.format === 'DecimalExponent') return q.nano === NANO;
+  if (cpu) return q.nano === NANO || q.nano === NANO / 1000n;
+  if (q.format === 'BinarySI' && q.nano >= 1024n * NANO) {
+    for (let v = 1024n * NANO; v <= (1n << 60n) * NANO; v *= 1024n) if (q.nano === v) return true;
+    return false;
+  }
+  for (let v = NANO; v <= 10n ** 27n; v *= 1000n) if (q.nano === v) return true;
+  return false;
+}
+
 /** validateContainerResourceFieldSelector: resource in the supported list (hugepages by prefix). */
 export function validateResourceFieldRef(
   ctx: Ctx,
@@ -240,13 +256,31 @@ export function validateResourceFieldRef(
       'Use limits.cpu, limits.memory, requests.cpu, requests.memory, ... or *.hugepages-<size>.',
     );
   }
-  if (ref.divisor !== undefined && ref.divisor !== null && !jsonQuantity(ref.divisor)) {
+  if (ref.divisor === undefined || ref.divisor === null) return;
+  const divisor = jsonQuantity(ref.divisor);
+  if (!divisor) {
     ctx.add(
       `${path}.divisor`,
       ref.divisor,
-      `${area}.resourceFieldRef.divisor`,
+      `${area}.resourceFieldRef.divisor.quantity`,
       'must be a valid quantity',
       'Use a divisor like "1m" for cpu or "1Mi" for memory.',
+    );
+    return;
+  }
+  // validateContainerResourceDivisor: a zero divisor means unset.
+  if (divisor.nano === 0n) return;
+  const cpu = resource === 'limits.cpu' || resource === 'requests.cpu';
+  const sized = /^(limits|requests)\.(memory|ephemeral-storage|hugepages-.+)$/.test(resource);
+  if ((cpu || sized) && !isCanonicalDivisor(divisor, cpu)) {
+    const kindName = cpu ? 'cpu' : resource.includes('hugepages-') ? 'hugepages' : resource.split('.')[1];
+    const allowed = cpu ? '1m and 1' : '1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei';
+    ctx.add(
+      `${path}.divisor`,
+      resource,
+      `${area}.resourceFieldRef.divisor.unsupported`,
+      `only divisor's values ${allowed} are supported with the ${kindName} resource`,
+      `Use one of: ${allowed}.`,
     );
   }
 }
@@ -428,6 +462,18 @@ function validateEphemeral(ctx: Ctx, src: Json, path: string): void {
           'Use ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod.',
         );
       }
+    }
+    if (
+      modes.includes('ReadWriteOncePod') &&
+      modes.some((m) => m !== 'ReadWriteOncePod' && ACCESS_MODES.includes(m))
+    ) {
+      ctx.add(
+        `${sp}.accessModes`,
+        modes,
+        'volume.ephemeral.accessModes.readWriteOncePodAlone',
+        'may not use ReadWriteOncePod with other access modes',
+        'Use ReadWriteOncePod on its own.',
+      );
     }
   }
   const resources = spec ? obj(ctx, spec.resources, `${sp}.resources`) : undefined;

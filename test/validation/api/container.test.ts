@@ -407,6 +407,34 @@ describe('environment', () => {
     },
   ]);
 
+  it('rejects a cpu divisor of 1k', () => {
+    const pod = validPod();
+    c0(pod).env = [
+      { name: 'CPU', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1k' } } },
+    ];
+    expect(check(pod).map((v) => [v.path, v.rule])).toEqual([
+      [
+        'spec.containers[0].env[0].valueFrom.resourceFieldRef.divisor',
+        'env.valueFrom.resourceFieldRef.divisor.unsupported',
+      ],
+    ]);
+  });
+
+  it('accepts divisors that print canonically as a supported value (1000m is 1, 1024Ki is 1Mi)', () => {
+    const pod = validPod();
+    c0(pod).env = [
+      { name: 'CPU', valueFrom: { resourceFieldRef: { resource: 'requests.cpu', divisor: '1000m' } } },
+      { name: 'MEM', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1024Ki' } } },
+    ];
+    expect(check(pod)).toEqual([]);
+  });
+
+  it('accepts an envFrom name ending in a dash, which the API server checks as a prefix', () => {
+    const pod = validPod();
+    c0(pod).envFrom = [{ configMapRef: { name: 'settings-' } }];
+    expect(check(pod)).toEqual([]);
+  });
+
   it('accepts the downward API fields 1.28 supports in env vars', () => {
     const pod = validPod();
     c0(pod).env = [

@@ -208,6 +208,23 @@ describe('volumes', () => {
       rule: 'volume.ephemeral.storage.required',
     },
     {
+      name: 'rejects ReadWriteOncePod mixed with another access mode in an ephemeral claim',
+      change: (p) =>
+        addVolume(p, {
+          name: 'scratch',
+          ephemeral: {
+            volumeClaimTemplate: {
+              spec: {
+                accessModes: ['ReadWriteOncePod', 'ReadWriteOnce'],
+                resources: { requests: { storage: '1Gi' } },
+              },
+            },
+          },
+        }),
+      path: 'spec.volumes[1].ephemeral.volumeClaimTemplate.spec.accessModes',
+      rule: 'volume.ephemeral.accessModes.readWriteOncePodAlone',
+    },
+    {
       name: 'rejects a csi volume without a driver',
       change: (p) => addVolume(p, { name: 'csi', csi: {} }),
       path: 'spec.volumes[1].csi.driver',
