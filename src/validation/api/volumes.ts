@@ -41,6 +41,23 @@ const SOURCES = [
 // from the JSON field name (typos the API server keeps for compatibility).
 const FORBIDDEN_PATH: Readonly<Record<string, string>> = { cephfs: 'cephFS', downwardAPI: 'downwarAPI' };
 const INNER_PATH: Readonly<Record<string, string>> = { gcePersistentDisk: 'persistentDisk' };
+// Required fields of the in-tree sources whose other rules are not ported (Required value when empty).
+const LEGACY_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  iscsi: ['targetPortal', 'iqn'],
+  glusterfs: ['endpoints', 'path'],
+  rbd: ['monitors', 'image'],
+  flexVolume: ['driver'],
+  cinder: ['volumeID'],
+  cephfs: ['monitors'],
+  quobyte: ['volume'],
+  azureFile: ['secretName', 'shareName'],
+  vsphereVolume: ['volumePath'],
+  photonPersistentDisk: ['pdID'],
+  portworxVolume: ['volumeID'],
+  azureDisk: ['diskName', 'diskURI'],
+  storageos: ['volumeName'],
+  scaleIO: ['gateway', 'system', 'volumeName'],
+};
 const HOST_PATH_TYPES = [
   '',
   'DirectoryOrCreate',
@@ -639,7 +656,7 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
       );
       if (driver) {
         const msg =
-          driver.length > 63 ? 'must be no more than 63 characters' : dns1123Subdomain(driver.toLowerCase());
+          driver.length > 63 ? 'must have at most 63 bytes' : dns1123Subdomain(driver.toLowerCase());
         if (msg)
           ctx.add(
             `${p}.driver`,
@@ -674,8 +691,19 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
       break;
     }
     default:
-      // Legacy in-tree sources (iscsi, rbd, cephfs, ...) are counted but their fields are not checked here.
-      break;
+      // Legacy in-tree sources: only their required fields are checked (validateRBDVolumeSource, ...).
+      for (const field of LEGACY_REQUIRED[kind] ?? []) {
+        const v = src[field];
+        if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) {
+          ctx.add(
+            `${p}.${field}`,
+            v,
+            `volume.${kind}.${field}.required`,
+            'Required value',
+            `Set ${kind}.${field}.`,
+          );
+        }
+      }
   }
 }
 

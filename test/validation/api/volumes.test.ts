@@ -225,6 +225,18 @@ describe('volumes', () => {
       rule: 'volume.ephemeral.accessModes.readWriteOncePodAlone',
     },
     {
+      name: 'rejects an rbd volume without monitors',
+      change: (p) => addVolume(p, { name: 'rbd', rbd: { image: 'disk' } }),
+      path: 'spec.volumes[1].rbd.monitors',
+      rule: 'volume.rbd.monitors.required',
+    },
+    {
+      name: 'rejects a csi driver name longer than 63 characters',
+      change: (p) => addVolume(p, { name: 'csi', csi: { driver: `${'d'.repeat(60)}.example.com` } }),
+      path: 'spec.volumes[1].csi.driver',
+      rule: 'volume.csi.driver.format',
+    },
+    {
       name: 'rejects a csi volume without a driver',
       change: (p) => addVolume(p, { name: 'csi', csi: {} }),
       path: 'spec.volumes[1].csi.driver',
