@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { EnvFrom, EnvValue } from './env';
-import { PodwrightError } from './errors';
+import { PodwrightError, type ObjectRef } from './errors';
 import { mergeJson, prune, type Json } from './json';
 import { Handler, Probe } from './probe';
 import type { Profile } from './profile';
@@ -119,6 +119,14 @@ export interface ContainerProps {
   readonly passThrough?: ContainerPassThrough;
 }
 
+/** Where a container sits, so its errors name the Pod and the field path. */
+export interface ContainerLocation {
+  /** The Pod. */
+  readonly object: ObjectRef;
+  /** The container's path in the Pod, e.g. `spec.containers[1]`. */
+  readonly path: string;
+}
+
 /** One container of a Pod. Grows with `mount()`, `addEnv()` and `addPort()`; renders late, at synth. */
 export class Container {
   /** Name, unique in the Pod. */
@@ -132,9 +140,12 @@ export class Container {
   /** Set for native sidecars: an init container that keeps running (`restartPolicy: Always`). */
   public readonly restartPolicy?: 'Always';
 
+  private readonly location: ContainerLocation;
+
   /** @internal use `pod.addContainer()`, `pod.addInitContainer()` or `pod.addSidecar()`. */
-  constructor(props: ContainerProps, restartPolicy?: 'Always') {
+  constructor(props: ContainerProps, location: ContainerLocation, restartPolicy?: 'Always') {
     this.props = props;
+    this.location = location;
     this.name = props.name;
     this.image = props.image;
     this.restartPolicy = restartPolicy;
@@ -148,7 +159,13 @@ export class Container {
   /** Adds an environment variable; a name may be set once. */
   public addEnv(name: string, value: string | EnvValue): void {
     if (this.env.has(name)) {
-      throw this.error('env', 'container.env.duplicate', name, 'is already set', `Set '${name}' once.`);
+      throw this.error(
+        `env[${this.env.size}].name`,
+        'container.env.duplicate',
+        name,
+        'is already set',
+        `Set '${name}' once.`,
+      );
     }
     this.env.set(name, typeof value === 'string' ? EnvValue.fromValue(value) : value);
   }
@@ -160,7 +177,7 @@ export class Container {
       this.ports.some((p) => p.containerPort === port.containerPort && (p.protocol ?? 'TCP') === protocol)
     ) {
       throw this.error(
-        'ports',
+        `ports[${this.ports.length}].containerPort`,
         'container.ports.duplicate',
         port.containerPort,
         `declares ${protocol} port ${port.containerPort} twice`,
@@ -174,7 +191,7 @@ export class Container {
   public mount(path: string, volume: Volume, options: MountOptions = {}): void {
     if (this.mounts.some((m) => m.path === path)) {
       throw this.error(
-        'volumeMounts',
+        `volumeMounts[${this.mounts.length}].mountPath`,
         'volumeMount.mountPath.duplicate',
         path,
         'already has a volume mounted at this path',
@@ -236,8 +253,8 @@ export class Container {
   private error(field: string, rule: string, value: unknown, message: string, fix: string): PodwrightError {
     return new PodwrightError([
       {
-        object: { kind: 'Container', name: this.name },
-        path: field,
+        object: this.location.object,
+        path: `${this.location.path}.${field}`,
         value,
         rule,
         message,

@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import { profileOf } from './chart';
 import { Container, type ContainerProps } from './container';
-import { PodwrightError, type Violation } from './errors';
+import { PodwrightError, type ObjectRef, type Violation } from './errors';
 import { mergeJson, prune, sortedJson, type Json } from './json';
 import type { Profile } from './profile';
 import { qosClassOf, type QosClass } from './resources';
@@ -92,17 +92,17 @@ export class Pod extends ApiObject {
 
   /** Adds a container; its name must be unique among all containers of the Pod. */
   public addContainer(props: ContainerProps): Container {
-    return this.add(this._containers, new Container(props), 'containers');
+    return this.add(this._containers, props, 'containers');
   }
 
   /** Adds an init container; it runs to completion before the containers start. */
   public addInitContainer(props: ContainerProps): Container {
-    return this.add(this._initContainers, new Container(props), 'initContainers');
+    return this.add(this._initContainers, props, 'initContainers');
   }
 
   /** Adds a native sidecar: an init container that starts before the containers and keeps running. */
   public addSidecar(props: ContainerProps): Container {
-    return this.add(this._initContainers, new Container(props, 'Always'), 'initContainers');
+    return this.add(this._initContainers, props, 'initContainers', 'Always');
   }
 
   /** Adds a volume; a name may stand for one volume only. */
@@ -175,17 +175,18 @@ export class Pod extends ApiObject {
     }
   }
 
-  private add(list: Container[], container: Container, field: string): Container {
-    const all = [...this._initContainers, ...this._containers];
-    if (all.some((c) => c.name === container.name)) {
+  private add(list: Container[], props: ContainerProps, field: string, restartPolicy?: 'Always'): Container {
+    const path = `spec.${field}[${list.length}]`;
+    if ([...this._initContainers, ...this._containers].some((c) => c.name === props.name)) {
       throw this.error(
-        `spec.${field}[${list.length}].name`,
+        `${path}.name`,
         'container.name.duplicate',
-        container.name,
+        props.name,
         'is already the name of another container or init container of this Pod',
         'Give every container of a Pod its own name.',
       );
     }
+    const container = new Container(props, { object: this.ref(), path }, restartPolicy);
     list.push(container);
     return container;
   }
@@ -223,9 +224,13 @@ export class Pod extends ApiObject {
     });
   }
 
+  private ref(): ObjectRef {
+    return { kind: 'Pod', name: this.name, namespace: this.metadata.namespace };
+  }
+
   private error(path: string, rule: string, value: unknown, message: string, fix: string): PodwrightError {
     const violation: Violation = {
-      object: { kind: 'Pod', name: this.name, namespace: this.metadata.namespace },
+      object: this.ref(),
       path,
       value,
       rule,

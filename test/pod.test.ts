@@ -146,6 +146,34 @@ describe('Pod', () => {
     }
   });
 
+  it('fails at once on a second variable, port or mount path of a container, naming the Pod and the field', () => {
+    const pod = new Pod(chart(), 'web', { containers: [busybox] });
+    const sidecar = pod.addSidecar({ name: 'logs', image: 'busybox', env: { A: '1' } });
+    const violation = (fn: () => void) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as PodwrightError).violations[0];
+      }
+      throw new Error('did not throw');
+    };
+    expect(violation(() => sidecar.addEnv('A', '2'))).toMatchObject({
+      object: { kind: 'Pod', name: 'web' },
+      path: 'spec.initContainers[0].env[1].name',
+      rule: 'container.env.duplicate',
+    });
+    sidecar.addPort({ containerPort: 9000 });
+    expect(violation(() => sidecar.addPort({ containerPort: 9000 }))).toMatchObject({
+      path: 'spec.initContainers[0].ports[1].containerPort',
+      value: 9000,
+    });
+    sidecar.mount('/logs', Volume.emptyDir('logs'));
+    expect(violation(() => sidecar.mount('/logs', Volume.emptyDir('other')))).toMatchObject({
+      path: 'spec.initContainers[0].volumeMounts[1].mountPath',
+      rule: 'volumeMount.mountPath.duplicate',
+    });
+  });
+
   it('brings a mounted volume into the Pod once, shared by every container that mounts it', () => {
     const shared = Volume.emptyDir('shared', { sizeLimit: '64Mi' });
     const pod = podJson((c) => {
