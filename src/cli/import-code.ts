@@ -48,7 +48,7 @@ export function call(
 }
 
 /** `fields` as an options argument, or undefined when none is set, so the call leaves the argument out. */
-export function options(fields: Record<string, Code>): Record<string, Code> | undefined {
+export function optionsOf(fields: Record<string, Code>): Record<string, Code> | undefined {
   return Object.values(fields).some((v) => v !== undefined) ? fields : undefined;
 }
 

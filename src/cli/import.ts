@@ -8,7 +8,6 @@
  * restored with `addJsonPatch`, so under the `privileged` profile the module synthesizes the manifests exactly.
  */
 import { ApiObject, App, JsonPatch } from 'cdk8s';
-import * as prettier from 'prettier';
 import { PodwrightChart } from '../chart';
 import { EnvFrom, EnvValue } from '../env';
 import { PodwrightError, showValue } from '../errors';
@@ -26,7 +25,7 @@ import {
   isPlainObject,
   jsonEqual,
   mode,
-  options,
+  optionsOf,
   print,
   type Code,
   type ImportRef,
@@ -37,7 +36,7 @@ import { fieldsOf, typedProps, typedValue } from './import-schema';
 
 /** Options of generateTypeScript. */
 export interface ImportOptions {
-  /** Profile of the generated chart. @default 'privileged', which adds no defaults, so the code rebuilds the objects exactly */
+  /** Profile of the generated chart. @default 'privileged': it adds no defaults, so the objects come back exactly */
   readonly profile?: Profile;
   /** Construct id of the generated chart. @default 'imported' */
   readonly chartId?: string;
@@ -53,9 +52,11 @@ export async function generateTypeScript(
 ): Promise<string> {
   const profile = options.profile ?? 'privileged';
   const chartId = options.chartId ?? 'imported';
-  const module = new ModuleWriter(chartId);
   checkManifests(manifests);
+  const module = new ModuleWriter(chartId);
   for (const manifest of manifests) module.add(manifest);
+  // Loaded here, not at the top: other commands of the CLI should neither wait for prettier nor need it.
+  const prettier = await import('prettier');
   return prettier.format(module.source(profile), { parser: 'typescript', ...IMPORT_PRETTIER_OPTIONS });
 }
 
@@ -87,51 +88,17 @@ const PODWRIGHT = (name: string): ImportRef => ({ from: 'podwright', name });
 const CDK8S = (name: string): ImportRef => ({ from: 'cdk8s', name });
 
 // Names the module itself declares or imports, and words a const may not be called.
-const RESERVED = new Set([
-  ...['app', 'chart', 'process', 'k8s', 'App', 'ApiObject', 'JsonPatch', 'PodwrightChart', 'Pod', 'Volume'],
-  ...[
-    'EnvValue',
-    'EnvFrom',
-    'Probe',
-    'Handler',
-    'arguments',
-    'eval',
-    'await',
-    'break',
-    'case',
-    'catch',
-    'class',
-  ],
-  ...[
-    'const',
-    'continue',
-    'debugger',
-    'default',
-    'delete',
-    'do',
-    'else',
-    'enum',
-    'export',
-    'extends',
-    'false',
-  ],
-  ...[
-    'finally',
-    'for',
-    'function',
-    'if',
-    'import',
-    'in',
-    'instanceof',
-    'let',
-    'new',
-    'null',
-    'return',
-    'static',
-  ],
-  ...['super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield'],
-  ...['implements', 'interface', 'package', 'private', 'protected', 'public', 'undefined', 'NaN', 'Infinity'],
-]);
+const RESERVED = new Set(
+  [
+    'app chart process k8s App ApiObject JsonPatch PodwrightChart Pod Volume EnvValue EnvFrom Probe Handler',
+    'arguments eval await break case catch class const continue debugger default delete do else enum export',
+    'extends false finally for function if import in instanceof let new null return static super switch this',
+    'throw true try typeof var void while with yield implements interface package private protected public',
+    'undefined NaN Infinity',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
 /** One statement block of the module (the consts and calls of one object) and the names it imports. */
 interface Block {
@@ -413,13 +380,12 @@ function imagePullSecrets(value: unknown): Code | undefined {
 // --- construct factories, each used only when it renders exactly the manifest's JSON ---
 
 /** A call of podwright factory `Class.method`, built now so the importer can check what it renders. */
-function factory(owner: string, method: string, args: readonly Code[]): Expr | undefined {
-  const fn = (FACTORIES as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[owner][
-    method
-  ];
+function factory(owner: keyof typeof FACTORIES, method: string, args: readonly Code[]): Expr | undefined {
+  const cls = FACTORIES[owner] as unknown as Record<string, (...a: unknown[]) => unknown>;
   try {
-    return call(`${owner}.${method}`, args, fn(...args.map(evaluate)), [PODWRIGHT(owner)]);
+    return call(`${owner}.${method}`, args, cls[method](...args.map(evaluate)), [PODWRIGHT(owner)]);
   } catch {
+    // Values of the wrong type (a number where a name belongs, ...) make the factory throw: not this form.
     return undefined;
   }
 }
@@ -460,38 +426,38 @@ function volumeExpr(json: Record<string, unknown>): Expr {
       case 'emptyDir':
         candidate = factory('Volume', 'emptyDir', [
           name,
-          options({ medium: s.medium, sizeLimit: s.sizeLimit }),
+          optionsOf({ medium: s.medium, sizeLimit: s.sizeLimit }),
         ]);
         break;
       case 'configMap':
         candidate = factory('Volume', 'configMap', [
           name,
           s.name,
-          options({ items, defaultMode: modeOf(s.defaultMode), optional: s.optional }),
+          optionsOf({ items, defaultMode: modeOf(s.defaultMode), optional: s.optional }),
         ]);
         break;
       case 'secret':
         candidate = factory('Volume', 'secret', [
           name,
           s.secretName,
-          options({ items, defaultMode: modeOf(s.defaultMode), optional: s.optional }),
+          optionsOf({ items, defaultMode: modeOf(s.defaultMode), optional: s.optional }),
         ]);
         break;
       case 'persistentVolumeClaim':
         candidate = factory('Volume', 'persistentVolumeClaim', [
           name,
           s.claimName,
-          options({ readOnly: s.readOnly }),
+          optionsOf({ readOnly: s.readOnly }),
         ]);
         break;
       case 'hostPath':
-        candidate = factory('Volume', 'hostPath', [name, s.path, options({ type: s.type })]);
+        candidate = factory('Volume', 'hostPath', [name, s.path, optionsOf({ type: s.type })]);
         break;
       case 'downwardAPI':
         candidate = factory('Volume', 'downwardApi', [
           name,
           Array.isArray(s.items) ? s.items.map(downwardFile) : undefined,
-          options({ defaultMode: modeOf(s.defaultMode) }),
+          optionsOf({ defaultMode: modeOf(s.defaultMode) }),
         ]);
         break;
       case 'projected': {
@@ -501,7 +467,7 @@ function volumeExpr(json: Record<string, unknown>): Expr {
         candidate = factory('Volume', 'projected', [
           name,
           sources,
-          options({ defaultMode: modeOf(s.defaultMode) }),
+          optionsOf({ defaultMode: modeOf(s.defaultMode) }),
         ]);
         break;
       }
@@ -517,7 +483,9 @@ function volumeExpr(json: Record<string, unknown>): Expr {
   if (exactCandidate) return exactCandidate;
   // Any other source, or one a factory renders differently: the typed k8s.Volume; the Pod's patch adds the rest.
   const typed = typedProps(source, 'Volume') ?? {};
-  return factory('Volume', 'fromSource', [name, typed]) as Expr;
+  const fromSource = factory('Volume', 'fromSource', [name, typed]);
+  if (!fromSource) throw new Error(`podwright import: internal error, Volume.fromSource refused ${name}`);
+  return fromSource;
 }
 
 function downwardFile(item: unknown): Code {
@@ -544,11 +512,15 @@ function envValueExpr(name: string, valueFrom: unknown): Expr | undefined {
       candidate = factory('EnvValue', 'fromConfigMap', [
         ref.name,
         ref.key,
-        options({ optional: ref.optional }),
+        optionsOf({ optional: ref.optional }),
       ]);
       break;
     case 'secretKeyRef':
-      candidate = factory('EnvValue', 'fromSecret', [ref.name, ref.key, options({ optional: ref.optional })]);
+      candidate = factory('EnvValue', 'fromSecret', [
+        ref.name,
+        ref.key,
+        optionsOf({ optional: ref.optional }),
+      ]);
       break;
     case 'fieldRef':
       candidate = factory('EnvValue', 'fromFieldRef', [ref.fieldPath, ref.apiVersion]);
@@ -556,7 +528,7 @@ function envValueExpr(name: string, valueFrom: unknown): Expr | undefined {
     case 'resourceFieldRef':
       candidate = factory('EnvValue', 'fromResource', [
         ref.resource,
-        options({ containerName: ref.containerName, divisor: ref.divisor }),
+        optionsOf({ containerName: ref.containerName, divisor: ref.divisor }),
       ]);
       break;
   }
@@ -592,7 +564,7 @@ function envFromList(value: unknown): Code[] | undefined {
     if (!isPlainObject(ref)) return undefined;
     const method = { configMapRef: 'configMap', secretRef: 'secret' }[keys[0]];
     if (!method) return undefined;
-    const candidate = factory('EnvFrom', method, [ref.name, options({ optional: ref.optional, prefix })]);
+    const candidate = factory('EnvFrom', method, [ref.name, optionsOf({ optional: ref.optional, prefix })]);
     return exact(candidate, (v: EnvFrom) => v.toJson(), entry);
   });
   return list.every((e) => e !== undefined) ? list : undefined;
@@ -630,21 +602,27 @@ function actionExpr(json: unknown, owner: 'Probe' | 'Handler'): Expr | undefined
   let candidate: Expr | undefined;
   switch (kind) {
     case 'exec':
-      candidate = factory(owner, 'exec', [a.command, probe ? options(timing) : undefined]);
+      candidate = factory(owner, 'exec', [a.command, probe ? optionsOf(timing) : undefined]);
       break;
     case 'httpGet':
       candidate = factory(owner, 'httpGet', [
         a.path,
-        options({ port: a.port, host: a.host, scheme: a.scheme, headers: headers(a.httpHeaders), ...timing }),
+        optionsOf({
+          port: a.port,
+          host: a.host,
+          scheme: a.scheme,
+          headers: headers(a.httpHeaders),
+          ...timing,
+        }),
       ]);
       break;
     case 'tcpSocket':
       candidate = probe
-        ? factory(owner, 'tcpSocket', [a.port, options({ host: a.host, ...timing })])
+        ? factory(owner, 'tcpSocket', [a.port, optionsOf({ host: a.host, ...timing })])
         : factory(owner, 'tcpSocket', [a.port, a.host]);
       break;
     case 'grpc':
-      if (probe) candidate = factory(owner, 'grpc', [a.port, options({ service: a.service, ...timing })]);
+      if (probe) candidate = factory(owner, 'grpc', [a.port, optionsOf({ service: a.service, ...timing })]);
       break;
   }
   return exact(candidate, (v: Probe | Handler) => v.toJson(), json);
@@ -696,22 +674,12 @@ function volumeMounts(value: unknown, volumes: ReadonlyMap<string, Expr>): Code 
 }
 
 // Container fields the high-level API renders itself; any other goes through the typed `passThrough`.
-const HIGH_LEVEL = new Set([
-  ...[
-    'name',
-    'image',
-    'command',
-    'args',
-    'workingDir',
-    'env',
-    'envFrom',
-    'ports',
-    'resources',
-    'securityContext',
-  ],
-  ...['imagePullPolicy', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'volumeMounts'],
-  'restartPolicy',
-]);
+const HIGH_LEVEL = new Set(
+  (
+    'name image command args workingDir env envFrom ports resources securityContext imagePullPolicy ' +
+    'livenessProbe readinessProbe startupProbe lifecycle volumeMounts restartPolicy'
+  ).split(' '),
+);
 
 interface ContainerCode {
   readonly props: Record<string, Code>;
