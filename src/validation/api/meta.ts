@@ -1,5 +1,12 @@
 import { type Ctx, type Json, int64, str, strMap } from './context';
-import { dns1123Label, dns1123Subdomain, dns1123SubdomainPrefix, labelValue, qualifiedName } from './formats';
+import {
+  dns1123Label,
+  dns1123Subdomain,
+  dns1123SubdomainPrefix,
+  hasBackstep,
+  labelValue,
+  qualifiedName,
+} from './formats';
 
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
@@ -155,6 +162,7 @@ function validateAnnotations(ctx: Ctx, v: unknown, spec: Json | undefined): void
       `Remove the ${MIRROR_POD_ANNOTATION} annotation; only the kubelet creates mirror pods.`,
     );
   }
+  validateSecurityAnnotations(ctx, annotations, spec);
   const cost = annotations[DELETION_COST_ANNOTATION];
   if (typeof cost === 'string' && !isDeletionCost(cost)) {
     ctx.add(
@@ -164,6 +172,74 @@ function validateAnnotations(ctx: Ctx, v: unknown, spec: Json | undefined): void
       'must be a 32bit integer',
       'Use a decimal integer between -2147483648 and 2147483647, e.g. "100".',
     );
+  }
+}
+
+const SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
+const SECCOMP_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
+const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+
+// ValidateSeccompProfile: the deprecated annotation values.
+function seccompProfileOk(p: string): boolean {
+  if (p === 'runtime/default' || p === 'docker/default' || p === 'unconfined') return true;
+  if (!p.startsWith('localhost/')) return false;
+  const rest = p.slice('localhost/'.length);
+  return !rest.startsWith('/') && !hasBackstep(rest);
+}
+
+function hasContainer(spec: Json | undefined, name: string): boolean {
+  for (const list of ['containers', 'initContainers', 'ephemeralContainers']) {
+    const cs = spec?.[list];
+    if (Array.isArray(cs) && cs.some((c) => c && typeof c === 'object' && (c as Json).name === name))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * ValidateSeccompPodAnnotations + ValidateAppArmorPodAnnotations (1.28): the deprecated seccomp annotations
+ * and the beta AppArmor annotations. Seccomp errors print at `metadata.annotations.<key>` (Child, not Key).
+ */
+function validateSecurityAnnotations(ctx: Ctx, annotations: Json, spec: Json | undefined): void {
+  for (const key in annotations) {
+    const value = annotations[key];
+    if (typeof value !== 'string') continue;
+    if (key === SECCOMP_POD || key.startsWith(SECCOMP_CONTAINER_PREFIX)) {
+      if (!seccompProfileOk(value)) {
+        ctx.add(
+          `metadata.annotations.${key}`,
+          value,
+          'meta.annotations.seccomp',
+          'must be a valid seccomp profile',
+          'Use runtime/default, unconfined or localhost/<relative path>, or better: securityContext.seccompProfile.',
+        );
+      }
+    } else if (key.startsWith(APPARMOR_PREFIX)) {
+      const container = key.slice(APPARMOR_PREFIX.length);
+      if (!hasContainer(spec, container)) {
+        ctx.add(
+          `metadata.annotations[${key}]`,
+          container,
+          'meta.annotations.appArmorContainer',
+          'container not found',
+          'Name a container of this Pod after the annotation prefix.',
+        );
+      }
+      if (
+        value !== '' &&
+        value !== 'runtime/default' &&
+        value !== 'unconfined' &&
+        !value.startsWith('localhost/')
+      ) {
+        ctx.add(
+          `metadata.annotations[${key}]`,
+          value,
+          'meta.annotations.appArmorProfile',
+          `invalid AppArmor profile name: "${value}"`,
+          'Use runtime/default, unconfined or localhost/<profile>.',
+        );
+      }
+    }
   }
 }
 

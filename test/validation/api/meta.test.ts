@@ -129,6 +129,29 @@ describe('object metadata', () => {
     },
   ]);
 
+  runCases([
+    {
+      name: 'rejects an unknown value in the deprecated seccomp pod annotation',
+      change: (p) => (p.metadata.annotations['seccomp.security.alpha.kubernetes.io/pod'] = 'default'),
+      path: 'metadata.annotations.seccomp.security.alpha.kubernetes.io/pod',
+      rule: 'meta.annotations.seccomp',
+    },
+    {
+      name: 'rejects an AppArmor annotation for a container that does not exist',
+      change: (p) =>
+        (p.metadata.annotations['container.apparmor.security.beta.kubernetes.io/nginx'] = 'runtime/default'),
+      path: 'metadata.annotations[container.apparmor.security.beta.kubernetes.io/nginx]',
+      rule: 'meta.annotations.appArmorContainer',
+    },
+    {
+      name: 'rejects an AppArmor profile without the localhost/ prefix',
+      change: (p) =>
+        (p.metadata.annotations['container.apparmor.security.beta.kubernetes.io/app'] = 'my-profile'),
+      path: 'metadata.annotations[container.apparmor.security.beta.kubernetes.io/app]',
+      rule: 'meta.annotations.appArmorProfile',
+    },
+  ]);
+
   it('accepts a generateName ending in a dash without a name', () => {
     const pod = validPod();
     delete pod.metadata.name;
