@@ -671,7 +671,7 @@ export function validateContainerList(
       listPath,
       undefined,
       'ephemeralContainer.onCreate',
-      'cannot be set on a pod creation',
+      'cannot be set on create',
       'Remove ephemeralContainers; add them later with kubectl debug.',
     );
   }

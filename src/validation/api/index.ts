@@ -11,7 +11,7 @@ import {
   validateTolerations,
   validateTopologySpread,
 } from './scheduling';
-import { validatePodSecurityContext } from './security-context';
+import { validatePodSecurityContext, validateSeccompAnnotationsMatch } from './security-context';
 import { validateVolumes } from './volumes';
 
 /** Every rule the API server would reject this Pod for (Kubernetes 1.28 ValidatePodCreate). Never throws. */
@@ -82,6 +82,7 @@ function validatePod(ctx: Ctx, pod: Record<string, unknown>): void {
   validateHostnames(ctx, spec);
   validateTolerations(ctx, spec.tolerations);
   validatePreemptionPolicy(ctx, spec.preemptionPolicy);
+  validateSeccompAnnotationsMatch(ctx, meta?.annotations, spec);
   validateOs(ctx, spec, [
     ['containers', containers],
     ['initContainers', initContainers],

@@ -1,4 +1,4 @@
-import { type Ctx, type Json, arr, bool, int64, obj, optStr, str, supported } from './context';
+import { type Ctx, type Json, arr, bool, int64, isObj, obj, optStr, str, supported } from './context';
 import { dns1123Subdomain, hasBackstep } from './formats';
 
 const ID_MAX = 2147483647;
@@ -8,6 +8,7 @@ const FS_GROUP_CHANGE_POLICIES = ['OnRootMismatch', 'Always'];
 const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
 const SYSCTL_MAX = 253;
 const IPC_SYSCTLS = new Set([
+  'kernel.shm_rmid_forced',
   'kernel.shmmax',
   'kernel.shmmni',
   'kernel.shmall',
@@ -318,4 +319,62 @@ export function validateContainerSecurityContext(ctx: Ctx, v: unknown, path: str
   }
   validateWindowsOptions(ctx, sc.windowsOptions, `${path}.windowsOptions`);
   return sc;
+}
+
+const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+const SECCOMP_CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
+
+// validateSeccompAnnotationsAndFieldsMatch: the deprecated annotation must say what the field says.
+function seccompMatch(ctx: Ctx, annotation: string, profile: Json, path: string): void {
+  const type = profile.type;
+  let typeOk = true;
+  if (type === 'Unconfined') typeOk = annotation === 'unconfined';
+  else if (type === 'RuntimeDefault')
+    typeOk = annotation === 'runtime/default' || annotation === 'docker/default';
+  else if (type === 'Localhost') {
+    if (!annotation.startsWith('localhost/')) typeOk = false;
+    else if (annotation.slice('localhost/'.length) !== profile.localhostProfile) {
+      ctx.add(
+        `${path}.localhostProfile`,
+        profile.localhostProfile,
+        'securityContext.seccompProfile.annotationMismatch',
+        'seccomp profile in annotation and field must match',
+        'Remove the deprecated seccomp annotation.',
+      );
+    }
+  }
+  if (!typeOk) {
+    ctx.add(
+      `${path}.type`,
+      type,
+      'securityContext.seccompProfile.annotationMismatch',
+      'seccomp type in annotation and field must match',
+      'Remove the deprecated seccomp annotation.',
+    );
+  }
+}
+
+/** validateSeccompAnnotationsAndFields (ValidatePodCreate): annotations and seccompProfile fields agree. */
+export function validateSeccompAnnotationsMatch(ctx: Ctx, annotations: unknown, spec: Json): void {
+  if (!isObj(annotations)) return;
+  const podSc = isObj(spec.securityContext) ? spec.securityContext : undefined;
+  const podAnnotation = annotations[SECCOMP_POD_ANNOTATION];
+  if (podSc && isObj(podSc.seccompProfile) && typeof podAnnotation === 'string') {
+    seccompMatch(ctx, podAnnotation, podSc.seccompProfile, 'spec.securityContext.seccompProfile');
+  }
+  for (const kind of ['containers', 'initContainers', 'ephemeralContainers']) {
+    const list = spec[kind];
+    if (!Array.isArray(list)) continue;
+    list.forEach((c, i) => {
+      if (!isObj(c) || !isObj(c.securityContext) || !isObj(c.securityContext.seccompProfile)) return;
+      const annotation = annotations[`${SECCOMP_CONTAINER_ANNOTATION}${String(c.name)}`];
+      if (typeof annotation !== 'string') return;
+      seccompMatch(
+        ctx,
+        annotation,
+        c.securityContext.seccompProfile,
+        `spec.${kind}[${i}].securityContext.seccompProfile`,
+      );
+    });
+  }
 }

@@ -149,6 +149,18 @@ describe('security context', () => {
     },
   ]);
 
+  it('rejects a seccomp annotation that disagrees with the seccompProfile field', () => {
+    const pod = validPod();
+    pod.metadata.annotations['container.seccomp.security.alpha.kubernetes.io/app'] = 'unconfined';
+    c0(pod).securityContext.seccompProfile = { type: 'RuntimeDefault' };
+    expect(check(pod).map((v) => [v.path, v.rule])).toEqual([
+      [
+        'spec.containers[0].securityContext.seccompProfile.type',
+        'securityContext.seccompProfile.annotationMismatch',
+      ],
+    ]);
+  });
+
   it('accepts SYS_ADMIN spelled without CAP_, which the API server does not compare', () => {
     const pod = validPod();
     c0(pod).securityContext.capabilities = { add: ['SYS_ADMIN'] };
