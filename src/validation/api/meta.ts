@@ -1,4 +1,4 @@
-import { type Ctx, type Json, int64, str, strMap } from './context';
+import { type Ctx, type Json, arr, bool, int64, obj, str, strList, strMap } from './context';
 import {
   dns1123Label,
   dns1123Subdomain,
@@ -119,6 +119,8 @@ export function validateMeta(ctx: Ctx, meta: Json | undefined, spec: Json | unde
       'Remove metadata.generation; the server sets it.',
     );
   }
+  validateFinalizers(ctx, m.finalizers);
+  validateOwnerReferences(ctx, m.ownerReferences);
   validateLabels(ctx, m.labels, 'metadata.labels', 'meta.labels');
   validateAnnotations(ctx, m.annotations, spec);
 }
@@ -171,6 +173,91 @@ function validateAnnotations(ctx: Ctx, v: unknown, spec: Json | undefined): void
       'meta.annotations.podDeletionCost',
       'must be a 32bit integer',
       'Use a decimal integer between -2147483648 and 2147483647, e.g. "100".',
+    );
+  }
+}
+
+const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
+
+/** ValidateFinalizers + validateKubeFinalizerName: qualified names, unqualified only if standard. */
+function validateFinalizers(ctx: Ctx, v: unknown): void {
+  const list = strList(ctx, v, 'metadata.finalizers');
+  if (!list) return;
+  list.forEach((f, i) => {
+    const p = `metadata.finalizers[${i}]`;
+    const msg = qualifiedName(f);
+    if (msg)
+      ctx.add(p, f, 'meta.finalizers.qualifiedName', msg, 'Use a finalizer like "example.com/cleanup".');
+    else if (!f.includes('/') && !STANDARD_FINALIZERS.has(f)) {
+      ctx.add(
+        p,
+        f,
+        'meta.finalizers.unqualified',
+        'name is neither a standard finalizer name nor is it fully qualified',
+        'Prefix the finalizer with your domain, e.g. "example.com/cleanup".',
+      );
+    }
+  });
+  if (list.includes('orphan') && list.includes('foregroundDeletion')) {
+    ctx.add(
+      'metadata.finalizers',
+      list,
+      'meta.finalizers.conflict',
+      'finalizer orphan and foregroundDeletion cannot be both set',
+      'Keep only one of orphan and foregroundDeletion.',
+    );
+  }
+}
+
+/** ValidateOwnerReferences: apiVersion with a version, kind, name and uid set; at most one controller. */
+function validateOwnerReferences(ctx: Ctx, v: unknown): void {
+  const list = arr(ctx, v, 'metadata.ownerReferences');
+  if (!list) return;
+  let controllers = 0;
+  list.forEach((item, i) => {
+    const p = `metadata.ownerReferences[${i}]`;
+    const ref = obj(ctx, item, p);
+    if (!ref) return;
+    const apiVersion = str(ctx, ref.apiVersion, `${p}.apiVersion`);
+    // schema.FromAPIVersionAndKind: "group/version" or "version"; a trailing "/" leaves the version empty.
+    const version = apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion;
+    if (!version)
+      ctx.add(
+        `${p}.apiVersion`,
+        apiVersion,
+        'meta.ownerReferences.apiVersion',
+        'version must not be empty',
+        'Set the owner\'s apiVersion, e.g. "apps/v1".',
+      );
+    for (const f of ['kind', 'name', 'uid']) {
+      const value = str(ctx, ref[f], `${p}.${f}`);
+      if (!value)
+        ctx.add(
+          `${p}.${f}`,
+          value,
+          `meta.ownerReferences.${f}`,
+          'must not be empty',
+          `Set the owner's ${f}.`,
+        );
+    }
+    if (ref.kind === 'Event' && (apiVersion === 'v1' || apiVersion === 'events.k8s.io/v1')) {
+      ctx.add(
+        p,
+        ref,
+        'meta.ownerReferences.banned',
+        `${apiVersion}, Kind=Event is disallowed from being an owner`,
+        'Events cannot own objects; remove this reference.',
+      );
+    }
+    if (bool(ctx, ref.controller, `${p}.controller`) === true) controllers++;
+  });
+  if (controllers > 1) {
+    ctx.add(
+      'metadata.ownerReferences',
+      list,
+      'meta.ownerReferences.controller',
+      'Only one reference can have Controller set to true',
+      'Set controller: true on at most one owner reference.',
     );
   }
 }

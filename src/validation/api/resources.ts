@@ -166,7 +166,7 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
           p,
           raw,
           `resources.${kind}.hugePagesMultiple`,
-          `${shown(raw)} is not positive integer multiple of ${name.slice(HUGEPAGES_PREFIX.length)}`,
+          `${shown(raw)} is not positive integer multiple of ${name}`,
           'Request a whole number of pages of that size.',
         );
       }

@@ -131,6 +131,29 @@ describe('object metadata', () => {
 
   runCases([
     {
+      name: 'rejects an unqualified custom finalizer',
+      change: (p) => (p.metadata.finalizers = ['cleanup']),
+      path: 'metadata.finalizers[0]',
+      rule: 'meta.finalizers.unqualified',
+    },
+    {
+      name: 'rejects an owner reference without a uid',
+      change: (p) =>
+        (p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-1' }]),
+      path: 'metadata.ownerReferences[0].uid',
+      rule: 'meta.ownerReferences.uid',
+    },
+    {
+      name: 'rejects two controller owner references',
+      change: (p) =>
+        (p.metadata.ownerReferences = [
+          { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'a', uid: '1', controller: true },
+          { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'b', uid: '2', controller: true },
+        ]),
+      path: 'metadata.ownerReferences',
+      rule: 'meta.ownerReferences.controller',
+    },
+    {
       name: 'rejects an unknown value in the deprecated seccomp pod annotation',
       change: (p) => (p.metadata.annotations['seccomp.security.alpha.kubernetes.io/pod'] = 'default'),
       path: 'metadata.annotations.seccomp.security.alpha.kubernetes.io/pod',
