@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import { Yaml } from 'cdk8s';
 import { isProfile, type Profile } from '../profile';
+import { podFromKubectlRun } from './from-run';
+import { generateTypeScript } from './import';
 import { InputError, readManifests } from './manifests';
 import { renderReport, validateManifests, type ValidateFormat } from './validate';
 
@@ -95,14 +97,10 @@ async function fromRun(args: readonly string[], io: CliIo): Promise<number> {
     );
   }
   const format = oneOf('format', options.format, ['yaml', 'json', 'ts'] as const, 'yaml');
-  const { podFromKubectlRun } = await import('./from-run');
   const pod = podFromKubectlRun(command);
   if (format === 'json') io.stdout(`${JSON.stringify(pod, null, 2)}\n`);
   else if (format === 'yaml') io.stdout(Yaml.stringify(pod));
-  else {
-    const { generateTypeScript } = await import('./import');
-    io.stdout(await generateTypeScript([pod]));
-  }
+  else io.stdout(await generateTypeScript([pod]));
   return 0;
 }
 
@@ -111,7 +109,6 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   const profile = profileOption(options.profile, 'privileged');
   if (positional.length === 0) throw new UsageError('import needs at least one FILE (or - for stdin)');
   const manifests = readManifests(positional, io.stdin).map((m) => m.manifest as Record<string, unknown>);
-  const { generateTypeScript } = await import('./import');
   io.stdout(await generateTypeScript(manifests, { profile }));
   return 0;
 }

@@ -141,4 +141,31 @@ describe('podwright from-run', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--rm');
   });
+
+  it('works through the installed command, seed command first: from-run, then import of its output', () => {
+    const yaml = execFileSync(
+      'npx',
+      [
+        'podwright',
+        'from-run',
+        '--',
+        'kubectl',
+        'run',
+        'busybox',
+        '--image=busybox',
+        '--restart=Never',
+        '--',
+        'echo',
+        'Hello World',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(yaml).toContain('name: busybox');
+    const ts = execFileSync('npx', ['podwright', 'import', '-'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      input: yaml,
+    });
+    expect(ts).toContain("new Pod(chart, 'busybox'");
+  });
 });
