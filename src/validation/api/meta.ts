@@ -133,7 +133,8 @@ function validateAnnotations(ctx: Ctx, v: unknown, spec: Json | undefined): void
   for (const key in annotations) {
     const value = annotations[key];
     const text = typeof value === 'string' ? value : '';
-    total += key.length + text.length;
+    // Go measures the size in bytes of UTF-8, not in UTF-16 code units.
+    total += Buffer.byteLength(key) + Buffer.byteLength(text);
     // ValidateAnnotations lower-cases the key first: annotation keys may use upper case.
     const msg = qualifiedName(key.toLowerCase());
     if (msg)
