@@ -6,6 +6,7 @@ import { buildApp, profileOfObject, PodwrightApp } from '../src/app';
 import { PodwrightChart } from '../src/chart';
 import { PodwrightError } from '../src/errors';
 import { Pod } from '../src/pod';
+import { Volume } from '../src/volume';
 
 function violationsOf(app: PodwrightApp) {
   try {
@@ -81,5 +82,35 @@ describe('PodwrightApp', () => {
     expect(() => buildApp({ charts: ['nope'] })).toThrowError(
       /charts: is not a chart of this app, got "nope". Use one of: hello-world/,
     );
+  });
+});
+
+describe('host namespaces and host paths', () => {
+  function rulesFor(
+    profile: 'restricted' | 'baseline' | 'privileged',
+    build: (chart: PodwrightChart) => void,
+  ) {
+    const app = new PodwrightApp();
+    build(new PodwrightChart(app, 'host', { profile }));
+    return violationsOf(app).map((v) => `${v.rule} ${v.path}`);
+  }
+  const hostPod = (chart: PodwrightChart) =>
+    new Pod(chart, 'node-agent', {
+      hostNetwork: true,
+      hostPid: true,
+      containers: [{ name: 'agent', image: 'busybox' }],
+      volumes: [Volume.hostPath('root', '/')],
+    });
+
+  it('are refused under baseline, each field named', () => {
+    expect(rulesFor('baseline', hostPod)).toEqual([
+      'pss.hostNamespaces spec.hostNetwork',
+      'pss.hostNamespaces spec.hostPID',
+      'pss.hostPathVolumes spec.volumes[0].hostPath',
+    ]);
+  });
+
+  it('are allowed by the privileged profile only', () => {
+    expect(rulesFor('privileged', hostPod)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { k8s } from 'cdk8s-plus-28';
 import { describe, expect, it } from 'vitest';
 import { Pod } from '../src/pod';
 import { Projection, Volume } from '../src/volume';
@@ -77,5 +78,57 @@ describe('Volume.projected', () => {
         ],
       },
     });
+  });
+});
+
+describe('Volume', () => {
+  function volumesOf(...volumes: Volume[]): unknown[] {
+    const c = chart({ profile: 'privileged' });
+    new Pod(c, 'p', { containers: [{ name: 'app', image: 'busybox' }], volumes });
+    return synth(c)[0].spec.volumes;
+  }
+
+  it('renders each source with exactly the fields given, in the order added', () => {
+    expect(
+      volumesOf(
+        Volume.emptyDir('scratch'),
+        Volume.emptyDir('ram', { medium: 'Memory', sizeLimit: '64Mi' }),
+        Volume.configMap('cfg', 'app-config', { items: [{ key: 'a', path: 'a.txt' }], defaultMode: 0o644 }),
+        Volume.secret('creds', 'app-secret', { optional: true }),
+        Volume.persistentVolumeClaim('data', 'data-claim', { readOnly: true }),
+        Volume.hostPath('logs', '/var/log', { type: 'Directory' }),
+        Volume.downwardApi('info', [{ path: 'labels', fieldPath: 'metadata.labels' }]),
+        Volume.ephemeral('tmp', {
+          spec: {
+            accessModes: ['ReadWriteOnce'],
+            resources: { requests: { storage: k8s.Quantity.fromString('1Gi') } },
+          },
+        }),
+        Volume.fromSource('nfs', { nfs: { server: 'nfs.example.com', path: '/exports' } }),
+      ),
+    ).toStrictEqual([
+      { name: 'scratch', emptyDir: {} },
+      { name: 'ram', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
+      {
+        name: 'cfg',
+        configMap: { name: 'app-config', items: [{ key: 'a', path: 'a.txt' }], defaultMode: 0o644 },
+      },
+      { name: 'creds', secret: { secretName: 'app-secret', optional: true } },
+      { name: 'data', persistentVolumeClaim: { claimName: 'data-claim', readOnly: true } },
+      { name: 'logs', hostPath: { path: '/var/log', type: 'Directory' } },
+      {
+        name: 'info',
+        downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] },
+      },
+      {
+        name: 'tmp',
+        ephemeral: {
+          volumeClaimTemplate: {
+            spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+          },
+        },
+      },
+      { name: 'nfs', nfs: { server: 'nfs.example.com', path: '/exports' } },
+    ]);
   });
 });
