@@ -18,7 +18,34 @@ const IPC_SYSCTLS = new Set([
   'kernel.sem',
 ]);
 const GMSA_SPEC_MAX = 64 * 1024;
-const RUN_AS_USERNAME_MAX = 256;
+const DOMAIN_MAX = 256;
+const USER_MAX = 104;
+// validWindowsUserDomainDNSRegex / validNetBiosRegex / invalidUserNameCharsRegex / invalidUserNameDotsSpacesRegex
+const NETBIOS_DOMAIN = /^[^\\/:*?"<>|.][^\\/:*?"<>|]{0,14}$/;
+const DNS_DOMAIN =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
+const USER_BAD_CHARS = /["/\\:;|=,+*?<>@[\]]/;
+const USER_DOTS_SPACES = /^[. ]+$/;
+
+// The first problem validateWindowsSecurityContextOptions finds in a DOMAIN\User name, if any.
+function runAsUserNameError(name: string): string | undefined {
+  const parts = name.split('\\');
+  if (parts.length > 2) return 'runAsUserName cannot contain more than one backslash';
+  const domain = parts.length === 2 ? parts[0] : '';
+  const user = parts.length === 2 ? parts[1] : parts[0];
+  if (domain.length >= DOMAIN_MAX)
+    return `runAsUserName's Domain length must be under ${DOMAIN_MAX} characters`;
+  if (parts.length === 2 && !NETBIOS_DOMAIN.test(domain) && !DNS_DOMAIN.test(domain)) {
+    return "runAsUserName's Domain doesn't match the NetBios nor the DNS format";
+  }
+  if (user.length === 0) return "runAsUserName's User cannot be empty";
+  if (user.length > USER_MAX)
+    return `runAsUserName's User length must not be longer than ${USER_MAX} characters`;
+  if (USER_DOTS_SPACES.test(user)) return "runAsUserName's User cannot contain only periods or spaces";
+  if (USER_BAD_CHARS.test(user))
+    return `runAsUserName's User cannot contain the following characters: "/\\:;|=,+*?<>@[]`;
+  return undefined;
+}
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/;
 
 function checkId(ctx: Ctx, v: unknown, path: string, rule: string, what: string): void {
@@ -132,7 +159,7 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
         `${path}.gmsaCredentialSpec`,
         spec.length,
         'securityContext.windowsOptions.gmsaCredentialSpec.tooLong',
-        `gmsaCredentialSpec size must be under ${GMSA_SPEC_MAX} bytes`,
+        'gmsaCredentialSpec size must be under 64 KiB',
         'Use gmsaCredentialSpecName to reference a stored spec.',
       );
     }
@@ -155,14 +182,17 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
         'runAsUserName cannot contain control characters',
         'Remove control characters from the user name.',
       );
-    } else if (user.length > RUN_AS_USERNAME_MAX) {
-      ctx.add(
-        `${path}.runAsUserName`,
-        user,
-        'securityContext.windowsOptions.runAsUserName.tooLong',
-        `runAsUserName's length must be between 1 and ${RUN_AS_USERNAME_MAX} characters`,
-        'Use a shorter user name.',
-      );
+    } else {
+      const msg = runAsUserNameError(user);
+      if (msg) {
+        ctx.add(
+          `${path}.runAsUserName`,
+          user,
+          'securityContext.windowsOptions.runAsUserName.format',
+          msg,
+          'Use "User" or "DOMAIN\\User", e.g. "ContainerUser" or "NT AUTHORITY\\NETWORK SERVICE".',
+        );
+      }
     }
   }
   bool(ctx, w.hostProcess, `${path}.hostProcess`);

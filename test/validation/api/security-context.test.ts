@@ -93,6 +93,12 @@ describe('security context', () => {
       rule: 'securityContext.windowsOptions.runAsUserName.empty',
     },
     {
+      name: 'rejects a windows runAsUserName with two backslashes',
+      change: (p) => (p.spec.securityContext = { windowsOptions: { runAsUserName: 'a\\b\\c' } }),
+      path: 'spec.securityContext.windowsOptions.runAsUserName',
+      rule: 'securityContext.windowsOptions.runAsUserName.format',
+    },
+    {
       name: 'rejects shareProcessNamespace together with hostPID',
       change: (p) => Object.assign(p.spec, { shareProcessNamespace: true, hostPID: true }),
       path: 'spec.securityContext.shareProcessNamespace',
