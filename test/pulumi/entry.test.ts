@@ -25,4 +25,20 @@ describe('the Pulumi entry point', () => {
       types: ['kubernetes:core/v1:Pod hello-world-busybox', 'podwright:index:Stack podwright'],
     });
   });
+
+  it('deploys the charts the stack config names, on the context and namespace it names', () => {
+    const config = {
+      'podwright:charts': JSON.stringify(['hello-world', 'qos-classes']),
+      'podwright:context': 'kind-dev',
+      'podwright:namespace': 'demo',
+    };
+    const out = execFileSync(process.execPath, ['-e', SCRIPT], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, PULUMI_CONFIG: JSON.stringify(config) },
+    });
+    const { names, types } = JSON.parse(out.trim().split('\n').pop() as string);
+    expect(names).toEqual(['busybox', 'qos-guaranteed', 'qos-burstable', 'qos-besteffort']);
+    expect(types).toContain('pulumi:providers:kubernetes podwright-provider');
+  });
 });
