@@ -3,7 +3,7 @@ import { Ctx, obj, str } from './context';
 import { validateContainerList } from './container';
 import { validateDns, validateHostnames } from './dns';
 import { validateLabels, validateMeta } from './meta';
-import { validateHostNetworkPorts, validateOs, validatePodFields } from './pod';
+import { validateHostNetworkPorts, validateHostProcess, validateOs, validatePodFields } from './pod';
 import {
   validateAffinity,
   validatePreemptionPolicy,
@@ -83,9 +83,11 @@ function validatePod(ctx: Ctx, pod: Record<string, unknown>): void {
   validateTolerations(ctx, spec.tolerations);
   validatePreemptionPolicy(ctx, spec.preemptionPolicy);
   validateSeccompAnnotationsMatch(ctx, meta?.annotations, spec);
-  validateOs(ctx, spec, [
+  const containerLists = [
     ['containers', containers],
     ['initContainers', initContainers],
     ['ephemeralContainers', ephemeral],
-  ]);
+  ] as const;
+  validateOs(ctx, spec, containerLists);
+  validateHostProcess(ctx, spec, containerLists);
 }

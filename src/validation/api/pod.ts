@@ -235,3 +235,59 @@ export function validateOs(
     }
   });
 }
+
+/**
+ * validateWindowsHostProcessPod (1.28): HostProcess is all-or-nothing across containers, agrees with the pod
+ * setting, and needs hostNetwork.
+ */
+export function validateHostProcess(
+  ctx: Ctx,
+  spec: Json,
+  containerLists: readonly (readonly [string, readonly unknown[]])[],
+): void {
+  const hostProcessOf = (sc: unknown): boolean | undefined => {
+    if (!sc || typeof sc !== 'object') return undefined;
+    const w = (sc as Json).windowsOptions;
+    if (!w || typeof w !== 'object') return undefined;
+    const hp = (w as Json).hostProcess;
+    return typeof hp === 'boolean' ? hp : undefined;
+  };
+  const podHostProcess = hostProcessOf(spec.securityContext);
+  let containers = 0;
+  let hostProcess = 0;
+  for (const [kind, list] of containerLists) {
+    list.forEach((c, i) => {
+      containers++;
+      const own = c && typeof c === 'object' ? hostProcessOf((c as Json).securityContext) : undefined;
+      if (podHostProcess !== undefined && own !== undefined && own !== podHostProcess) {
+        ctx.add(
+          `spec.${kind}[${i}].securityContext.windowsOptions.hostProcess`,
+          own,
+          'securityContext.windowsOptions.hostProcess.mismatch',
+          `pod hostProcess value must be identical if both are specified, was ${podHostProcess}`,
+          'Set hostProcess once, in the pod securityContext.',
+        );
+      }
+      if (own === true || (own === undefined && podHostProcess === true)) hostProcess++;
+    });
+  }
+  if (hostProcess === 0) return;
+  if (hostProcess !== containers) {
+    ctx.add(
+      'spec',
+      '',
+      'securityContext.windowsOptions.hostProcess.allOrNone',
+      'If pod contains any hostProcess containers then all containers must be HostProcess containers',
+      'Make every container a HostProcess container, or none.',
+    );
+  }
+  if (spec.hostNetwork !== true) {
+    ctx.add(
+      'spec.hostNetwork',
+      spec.hostNetwork ?? false,
+      'securityContext.windowsOptions.hostProcess.hostNetwork',
+      'hostNetwork must be true if pod contains any hostProcess containers',
+      'Set spec.hostNetwork: true.',
+    );
+  }
+}

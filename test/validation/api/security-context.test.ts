@@ -99,6 +99,22 @@ describe('security context', () => {
       rule: 'securityContext.windowsOptions.runAsUserName.format',
     },
     {
+      name: 'rejects hostProcess containers without hostNetwork',
+      change: (p) => (p.spec.securityContext = { windowsOptions: { hostProcess: true } }),
+      path: 'spec.hostNetwork',
+      rule: 'securityContext.windowsOptions.hostProcess.hostNetwork',
+    },
+    {
+      name: 'rejects a Pod where only some containers are hostProcess containers',
+      change: (p) => {
+        p.spec.hostNetwork = true;
+        c0(p).ports = [];
+        p.spec.containers[1].securityContext = { windowsOptions: { hostProcess: true } };
+      },
+      path: 'spec',
+      rule: 'securityContext.windowsOptions.hostProcess.allOrNone',
+    },
+    {
       name: 'rejects shareProcessNamespace together with hostPID',
       change: (p) => Object.assign(p.spec, { shareProcessNamespace: true, hostPID: true }),
       path: 'spec.securityContext.shareProcessNamespace',
