@@ -135,8 +135,9 @@ export function checkHostPorts(
       const hostIP = typeof port.hostIP === 'string' ? port.hostIP : '';
       const key = `${protocol}/${hostIP}/${port.hostPort}`;
       if (seen.has(key)) {
+        // Init containers are checked one at a time as a one-element list, so the API server prints index 0.
         ctx.add(
-          `${listPath}[${ci}].ports[${pi}].hostPort`,
+          `${listPath}[${indexes ? 0 : ci}].ports[${pi}].hostPort`,
           key,
           'port.hostPort.duplicate',
           'Duplicate value',

@@ -243,6 +243,23 @@ describe('container ports', () => {
       rule: 'port.hostPort.duplicate',
     },
     {
+      name: 'rejects one init container claiming a hostPort twice, printed at index 0 as the API server does',
+      change: (p) =>
+        (p.spec.initContainers = [
+          { name: 'init-a', image: 'busybox' },
+          {
+            name: 'init-b',
+            image: 'busybox',
+            ports: [
+              { containerPort: 1, hostPort: 9000 },
+              { containerPort: 2, hostPort: 9000 },
+            ],
+          },
+        ]),
+      path: 'spec.initContainers[0].ports[1].hostPort',
+      rule: 'port.hostPort.duplicate',
+    },
+    {
       name: 'rejects a hostPort different from containerPort with hostNetwork',
       change: (p) => {
         p.spec.hostNetwork = true;

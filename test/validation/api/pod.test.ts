@@ -136,6 +136,7 @@ describe('pod spec fields', () => {
   ]);
 });
 
+// SetDefaults_PodSpec / SetDefaults_Container / SetDefaults_Volume / GetWarningsForPod (pkg/api/pod/warnings.go)
 describe('what the API server defaults or only warns about', () => {
   it('accepts a negative terminationGracePeriodSeconds (1.28 warns and uses 1)', () => {
     const pod = validPod();
