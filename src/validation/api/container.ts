@@ -613,7 +613,7 @@ function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, n
       `${path}.terminationMessagePolicy`,
       tmp,
       'container.terminationMessagePolicy.unsupported',
-      "must be 'File' or 'FallbackToLogsOnError'",
+      supported(TERMINATION_MESSAGE_POLICIES),
       'Use File or FallbackToLogsOnError.',
     );
   }
