@@ -216,38 +216,40 @@ export class Container {
       defaultContainerSecurityContext(profile),
       p.securityContext ? (k8s.toJson_SecurityContext(p.securityContext) as Json) : undefined,
     );
-    return prune({
-      ...passThrough,
-      name: this.name,
-      image: this.image,
-      imagePullPolicy: p.imagePullPolicy,
-      command: p.command ? [...p.command] : undefined,
-      args: p.args ? [...p.args] : undefined,
-      workingDir: p.workingDir,
-      env: this.env.size > 0 ? [...this.env].map(([name, value]) => value.toJson(name)) : undefined,
-      envFrom: p.envFrom?.map((e) => e.toJson()),
-      ports: this.ports.length > 0 ? this.ports.map((port) => ({ ...port })) : undefined,
-      resources: effectiveResources(p.resources, profile),
-      securityContext: security,
-      livenessProbe: p.livenessProbe?.toJson(),
-      readinessProbe: p.readinessProbe?.toJson(),
-      startupProbe: p.startupProbe?.toJson(),
-      lifecycle: p.lifecycle
-        ? { postStart: p.lifecycle.postStart?.toJson(), preStop: p.lifecycle.preStop?.toJson() }
-        : undefined,
-      restartPolicy: this.restartPolicy,
-      volumeMounts:
-        this.mounts.length > 0
-          ? this.mounts.map((m) => ({
-              name: m.volume.name,
-              mountPath: m.path,
-              readOnly: m.readOnly,
-              subPath: m.subPath,
-              subPathExpr: m.subPathExpr,
-              mountPropagation: m.mountPropagation,
-            }))
+    // Object.assign rather than a spread followed by fields, which V8 runs on a slow path (microseconds a call).
+    return prune(
+      Object.assign({}, passThrough, {
+        name: this.name,
+        image: this.image,
+        imagePullPolicy: p.imagePullPolicy,
+        command: p.command ? [...p.command] : undefined,
+        args: p.args ? [...p.args] : undefined,
+        workingDir: p.workingDir,
+        env: this.env.size > 0 ? [...this.env].map(([name, value]) => value.toJson(name)) : undefined,
+        envFrom: p.envFrom?.map((e) => e.toJson()),
+        ports: this.ports.length > 0 ? this.ports.map((port) => ({ ...port })) : undefined,
+        resources: effectiveResources(p.resources, profile),
+        securityContext: security,
+        livenessProbe: p.livenessProbe?.toJson(),
+        readinessProbe: p.readinessProbe?.toJson(),
+        startupProbe: p.startupProbe?.toJson(),
+        lifecycle: p.lifecycle
+          ? { postStart: p.lifecycle.postStart?.toJson(), preStop: p.lifecycle.preStop?.toJson() }
           : undefined,
-    });
+        restartPolicy: this.restartPolicy,
+        volumeMounts:
+          this.mounts.length > 0
+            ? this.mounts.map((m) => ({
+                name: m.volume.name,
+                mountPath: m.path,
+                readOnly: m.readOnly,
+                subPath: m.subPath,
+                subPathExpr: m.subPathExpr,
+                mountPropagation: m.mountPropagation,
+              }))
+            : undefined,
+      }),
+    );
   }
 
   private error(field: string, rule: string, value: unknown, message: string, fix: string): PodwrightError {

@@ -211,17 +211,21 @@ export class Pod extends ApiObject {
       securityContext ? (k8s.toJson_PodSecurityContext(securityContext) as Json) : undefined,
     );
     const volumes = this.volumes;
-    return prune({
-      ...spec,
-      containers: this._containers.map((c) => c.toJson(this.profile)),
-      initContainers:
-        this._initContainers.length > 0 ? this._initContainers.map((c) => c.toJson(this.profile)) : undefined,
-      volumes: volumes.length > 0 ? volumes.map((v) => v.toJson()) : undefined,
-      securityContext: security,
-      restartPolicy,
-      dnsPolicy,
-      imagePullSecrets: imagePullSecrets?.map((name) => ({ name })),
-    });
+    // Object.assign rather than a spread followed by fields, which V8 runs on a slow path (microseconds a call).
+    return prune(
+      Object.assign({}, spec, {
+        containers: this._containers.map((c) => c.toJson(this.profile)),
+        initContainers:
+          this._initContainers.length > 0
+            ? this._initContainers.map((c) => c.toJson(this.profile))
+            : undefined,
+        volumes: volumes.length > 0 ? volumes.map((v) => v.toJson()) : undefined,
+        securityContext: security,
+        restartPolicy,
+        dnsPolicy,
+        imagePullSecrets: imagePullSecrets?.map((name) => ({ name })),
+      }),
+    );
   }
 
   private ref(): ObjectRef {

@@ -110,14 +110,14 @@ export class Probe {
   /** The `Probe` JSON. */
   public toJson(): Json {
     const t = this.timing;
-    return {
-      ...this.handler,
+    // Object.assign rather than a spread followed by fields, which V8 runs on a slow path (microseconds a call).
+    return Object.assign({}, this.handler, {
       initialDelaySeconds: t.initialDelaySeconds,
       periodSeconds: t.periodSeconds,
       timeoutSeconds: t.timeoutSeconds,
       failureThreshold: t.failureThreshold,
       successThreshold: t.successThreshold,
       terminationGracePeriodSeconds: t.terminationGracePeriodSeconds,
-    };
+    });
   }
 }
