@@ -80,6 +80,43 @@ export function validateTolerations(ctx: Ctx, v: unknown): void {
   }
 }
 
+/**
+ * The value rules node selector and label selector requirements share for the set operators (In, NotIn, Exists,
+ * DoesNotExist). Returns false when `op` is not one of them, for the caller's own operators.
+ */
+function checkSetOperator(
+  ctx: Ctx,
+  op: string | undefined,
+  raw: unknown,
+  values: readonly string[],
+  p: string,
+  rulePrefix: string,
+): boolean {
+  if (op === 'In' || op === 'NotIn') {
+    if (values.length === 0)
+      ctx.add(
+        `${p}.values`,
+        raw,
+        `${rulePrefix}.values.required`,
+        "must be specified when `operator` is 'In' or 'NotIn'",
+        'List at least one value.',
+      );
+    return true;
+  }
+  if (op === 'Exists' || op === 'DoesNotExist') {
+    if (values.length > 0)
+      ctx.add(
+        `${p}.values`,
+        values,
+        `${rulePrefix}.values.forbidden`,
+        "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+        'Remove values.',
+      );
+    return true;
+  }
+  return false;
+}
+
 /** ValidateNodeSelectorRequirement / ValidateNodeFieldSelectorRequirement. */
 function validateNodeTerm(ctx: Ctx, term: Json, path: string): void {
   const exprs = arr(ctx, term.matchExpressions, `${path}.matchExpressions`) ?? [];
@@ -89,25 +126,8 @@ function validateNodeTerm(ctx: Ctx, term: Json, path: string): void {
     if (!r) continue;
     const op = str(ctx, r.operator, `${p}.operator`);
     const values = strList(ctx, r.values, `${p}.values`) ?? [];
-    if (op === 'In' || op === 'NotIn') {
-      if (values.length === 0)
-        ctx.add(
-          `${p}.values`,
-          r.values,
-          'affinity.nodeSelector.values.required',
-          "must be specified when `operator` is 'In' or 'NotIn'",
-          'List at least one value.',
-        );
-    } else if (op === 'Exists' || op === 'DoesNotExist') {
-      if (values.length > 0)
-        ctx.add(
-          `${p}.values`,
-          values,
-          'affinity.nodeSelector.values.forbidden',
-          "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
-          'Remove values.',
-        );
-    } else if (op === 'Gt' || op === 'Lt') {
+    const setOperator = checkSetOperator(ctx, op, r.values, values, p, 'affinity.nodeSelector');
+    if (!setOperator && (op === 'Gt' || op === 'Lt')) {
       if (values.length !== 1)
         ctx.add(
           `${p}.values`,
@@ -116,7 +136,7 @@ function validateNodeTerm(ctx: Ctx, term: Json, path: string): void {
           "must be specified single value when `operator` is 'Lt' or 'Gt'",
           'Give exactly one integer value.',
         );
-    } else {
+    } else if (!setOperator) {
       ctx.add(
         `${p}.operator`,
         op,
@@ -189,25 +209,7 @@ export function validateLabelSelector(ctx: Ctx, v: unknown, path: string): Json 
     if (!r) continue;
     const op = str(ctx, r.operator, `${p}.operator`);
     const values = strList(ctx, r.values, `${p}.values`) ?? [];
-    if (op === 'In' || op === 'NotIn') {
-      if (values.length === 0)
-        ctx.add(
-          `${p}.values`,
-          r.values,
-          'selector.values.required',
-          "must be specified when `operator` is 'In' or 'NotIn'",
-          'List at least one value.',
-        );
-    } else if (op === 'Exists' || op === 'DoesNotExist') {
-      if (values.length > 0)
-        ctx.add(
-          `${p}.values`,
-          values,
-          'selector.values.forbidden',
-          "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
-          'Remove values.',
-        );
-    } else {
+    if (!checkSetOperator(ctx, op, r.values, values, p, 'selector')) {
       ctx.add(
         `${p}.operator`,
         op,
