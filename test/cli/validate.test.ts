@@ -7,6 +7,17 @@ import { main } from '../../src/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEED = path.join(ROOT, 'test', 'fixtures', 'seed', '10-pod.yaml');
+/** The seed's imperative command. */
+const SEED_RUN = [
+  'kubectl',
+  'run',
+  'busybox',
+  '--image=busybox',
+  '--restart=Never',
+  '--',
+  'echo',
+  'Hello World',
+];
 
 async function run(args: string[], stdin = '') {
   let stdout = '';
@@ -119,18 +130,7 @@ describe('podwright validate', () => {
 
 describe('podwright from-run', () => {
   it('prints the seed command as the Pod kubectl would create', async () => {
-    const r = await run([
-      'from-run',
-      '--',
-      'kubectl',
-      'run',
-      'busybox',
-      '--image=busybox',
-      '--restart=Never',
-      '--',
-      'echo',
-      'Hello World',
-    ]);
+    const r = await run(['from-run', '--', ...SEED_RUN]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('restartPolicy: Never');
     expect(r.stdout).toContain('run: busybox');
@@ -143,23 +143,10 @@ describe('podwright from-run', () => {
   });
 
   it('works through the installed command, seed command first: from-run, then import of its output', () => {
-    const yaml = execFileSync(
-      'npx',
-      [
-        'podwright',
-        'from-run',
-        '--',
-        'kubectl',
-        'run',
-        'busybox',
-        '--image=busybox',
-        '--restart=Never',
-        '--',
-        'echo',
-        'Hello World',
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
+    const yaml = execFileSync('npx', ['podwright', 'from-run', '--', ...SEED_RUN], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(yaml).toContain('name: busybox');
     const ts = execFileSync('npx', ['podwright', 'import', '-'], {
       cwd: ROOT,
