@@ -208,6 +208,14 @@ export class Container {
 
   /** The `Container` JSON under `profile`'s defaults. */
   public toJson(profile: Profile): Json {
+    return prune(this.render(profile));
+  }
+
+  /**
+   * The `Container` JSON with `undefined` fields left in: Pod.toJson drops them in the one copy it makes anyway.
+   * @internal
+   */
+  public render(profile: Profile): Json {
     const p = this.props;
     const passThrough = p.passThrough
       ? (k8s.toJson_Container({ ...p.passThrough, name: this.name }) as Json)
@@ -217,39 +225,37 @@ export class Container {
       p.securityContext ? (k8s.toJson_SecurityContext(p.securityContext) as Json) : undefined,
     );
     // Object.assign rather than a spread followed by fields, which V8 runs on a slow path (microseconds a call).
-    return prune(
-      Object.assign({}, passThrough, {
-        name: this.name,
-        image: this.image,
-        imagePullPolicy: p.imagePullPolicy,
-        command: p.command ? [...p.command] : undefined,
-        args: p.args ? [...p.args] : undefined,
-        workingDir: p.workingDir,
-        env: this.env.size > 0 ? [...this.env].map(([name, value]) => value.toJson(name)) : undefined,
-        envFrom: p.envFrom?.map((e) => e.toJson()),
-        ports: this.ports.length > 0 ? this.ports.map((port) => ({ ...port })) : undefined,
-        resources: effectiveResources(p.resources, profile),
-        securityContext: security,
-        livenessProbe: p.livenessProbe?.toJson(),
-        readinessProbe: p.readinessProbe?.toJson(),
-        startupProbe: p.startupProbe?.toJson(),
-        lifecycle: p.lifecycle
-          ? { postStart: p.lifecycle.postStart?.toJson(), preStop: p.lifecycle.preStop?.toJson() }
+    return Object.assign({}, passThrough, {
+      name: this.name,
+      image: this.image,
+      imagePullPolicy: p.imagePullPolicy,
+      command: p.command ? [...p.command] : undefined,
+      args: p.args ? [...p.args] : undefined,
+      workingDir: p.workingDir,
+      env: this.env.size > 0 ? [...this.env].map(([name, value]) => value.toJson(name)) : undefined,
+      envFrom: p.envFrom?.map((e) => e.toJson()),
+      ports: this.ports.length > 0 ? this.ports.map((port) => ({ ...port })) : undefined,
+      resources: effectiveResources(p.resources, profile),
+      securityContext: security,
+      livenessProbe: p.livenessProbe?.toJson(),
+      readinessProbe: p.readinessProbe?.toJson(),
+      startupProbe: p.startupProbe?.toJson(),
+      lifecycle: p.lifecycle
+        ? { postStart: p.lifecycle.postStart?.toJson(), preStop: p.lifecycle.preStop?.toJson() }
+        : undefined,
+      restartPolicy: this.restartPolicy,
+      volumeMounts:
+        this.mounts.length > 0
+          ? this.mounts.map((m) => ({
+              name: m.volume.name,
+              mountPath: m.path,
+              readOnly: m.readOnly,
+              subPath: m.subPath,
+              subPathExpr: m.subPathExpr,
+              mountPropagation: m.mountPropagation,
+            }))
           : undefined,
-        restartPolicy: this.restartPolicy,
-        volumeMounts:
-          this.mounts.length > 0
-            ? this.mounts.map((m) => ({
-                name: m.volume.name,
-                mountPath: m.path,
-                readOnly: m.readOnly,
-                subPath: m.subPath,
-                subPathExpr: m.subPathExpr,
-                mountPropagation: m.mountPropagation,
-              }))
-            : undefined,
-      }),
-    );
+    });
   }
 
   private error(field: string, rule: string, value: unknown, message: string, fix: string): PodwrightError {

@@ -219,9 +219,9 @@ export class Pod extends ApiObject {
     // Object.assign rather than a spread followed by fields, which V8 runs on a slow path (microseconds a call).
     // Not pruned here: toJson's sortedJson drops undefined fields in the one copy it makes anyway.
     return Object.assign({}, spec, {
-      containers: this._containers.map((c) => c.toJson(this.profile)),
+      containers: this._containers.map((c) => c.render(this.profile)),
       initContainers:
-        this._initContainers.length > 0 ? this._initContainers.map((c) => c.toJson(this.profile)) : undefined,
+        this._initContainers.length > 0 ? this._initContainers.map((c) => c.render(this.profile)) : undefined,
       volumes: volumes.length > 0 ? volumes.map((v) => v.toJson()) : undefined,
       securityContext: security,
       restartPolicy,
