@@ -134,8 +134,10 @@ interface Row {
   readonly peakMiB: number;
   /** Median in-process phase times, seconds. */
   readonly phasesS: Record<string, number>;
-  /** Pods validated per second (validation only). */
+  /** Pods validated per second, first pass (validation only). */
   readonly podsPerS?: number;
+  /** Pods validated per second, second pass over the same Pods (validation only). */
+  readonly podsPerSWarm?: number;
   readonly failures: string[];
 }
 
@@ -162,6 +164,8 @@ function summarize(measured: readonly Measured[]): Row[] {
       peakMiB: ok.length ? round(median(ok.map((m) => m.result!.maxRssKiB)) / 1024, 0) : NaN,
       phasesS,
       podsPerS: variant === 'validation' && phasesS.validate ? Math.round(n / phasesS.validate) : undefined,
+      podsPerSWarm:
+        variant === 'validation' && phasesS.validateWarm ? Math.round(n / phasesS.validateWarm) : undefined,
       failures: group.filter((m) => m.failure).map((m) => m.failure!),
     });
   }
@@ -220,7 +224,9 @@ function table(rows: readonly Row[]): string {
   const lines = [header, '|---:|---|---|---:|---:|---|---:|'];
   for (const r of rows) {
     const phases = Object.values(r.phasesS).join(' / ');
-    const rate = r.podsPerS ? ` (${r.podsPerS.toLocaleString('en-US')} Pods/s)` : '';
+    const rate = r.podsPerS
+      ? ` (${r.podsPerS.toLocaleString('en-US')} Pods/s; second pass ${r.podsPerSWarm?.toLocaleString('en-US')})`
+      : '';
     const failed = r.failures.length ? ` FAILED ${r.failures.length}: ${r.failures[0]}` : '';
     lines.push(
       `| ${r.n.toLocaleString('en-US')} | ${r.layout} | ${r.variant} | ${r.wallS} | ${r.peakMiB} | ${phases}${rate}${failed} | ${r.reps} |`,
@@ -280,6 +286,7 @@ async function main(): Promise<void> {
     ratiosChartsOf100: ratios(rows, 'charts-of-100', compared),
     growth: growth(rows, compared),
     validationPodsPerS: validationRow?.podsPerS ?? null,
+    validationPodsPerSWarm: validationRow?.podsPerSWarm ?? null,
     pulumiMocks1000S: pulumiRow?.wallS ?? null,
     notes,
   };
@@ -312,7 +319,9 @@ async function main(): Promise<void> {
       `podwright growth: ${Object.entries(report.growth)
         .map(([l, g]) => `${l} ${g ?? '-'}`)
         .join('; ')}`,
-      `validation alone: ${report.validationPodsPerS?.toLocaleString('en-US') ?? '-'} Pods/s`,
+      `validation alone: ${report.validationPodsPerS?.toLocaleString('en-US') ?? '-'} Pods/s first pass, ${
+        report.validationPodsPerSWarm?.toLocaleString('en-US') ?? '-'
+      } Pods/s second pass`,
       `Pulumi program under mocks, 1,000 Pods: ${report.pulumiMocks1000S ?? '-'} s wall`,
       ...notes.map((n) => `note: ${n}`),
       '',

@@ -1,16 +1,21 @@
-import { type Ctx, type Json, arr, bool, int32, obj, str, supported } from './context';
-import {
-  dns1123Label,
-  dns1123Subdomain,
-  dns1123SubdomainPrefix,
-  envVarName,
-  portName,
-  portNum,
-} from './formats';
-import { validateLifecycle, validateProbe } from './probes';
-import { validateResources } from './resources';
-import { validateContainerSecurityContext } from './security-context';
-import { checkKey, validateFieldRef, validateResourceFieldRef, type VolumeKinds } from './volumes';
+import type { Ctx, Json } from './context';
+import * as contextModule from './context';
+import * as formatsModule from './formats';
+import * as probesModule from './probes';
+import * as resourcesModule from './resources';
+import * as securityContextModule from './security-context';
+import type { VolumeKinds } from './volumes';
+import * as volumesModule from './volumes';
+
+// Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
+// otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
+const { arr, bool, int32, obj, str, supported } = contextModule;
+const { dns1123Label, dns1123Subdomain, dns1123SubdomainPrefix, envVarName, portName, portNum } =
+  formatsModule;
+const { validateLifecycle, validateProbe } = probesModule;
+const { validateResources } = resourcesModule;
+const { validateContainerSecurityContext } = securityContextModule;
+const { checkKey, validateFieldRef, validateResourceFieldRef } = volumesModule;
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];

@@ -1,6 +1,13 @@
-import { type Ctx, type Json, arr, int32, int64, obj, optStr, str, strList, supported } from './context';
-import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './formats';
-import { validateLabelName, validateLabels } from './meta';
+import type { Ctx, Json } from './context';
+import * as contextModule from './context';
+import * as formatsModule from './formats';
+import * as metaModule from './meta';
+
+// Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
+// otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
+const { arr, int32, int64, obj, optStr, str, strList, supported } = contextModule;
+const { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } = formatsModule;
+const { validateLabelName, validateLabels } = metaModule;
 
 const TAINT_EFFECTS = ['NoExecute', 'NoSchedule', 'PreferNoSchedule'];
 const NODE_OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt']);
