@@ -109,11 +109,10 @@ describe('parseQuantity', () => {
     expect(parseQuantity(text)).toBeUndefined();
   });
 
-  it('does not hang on an absurd exponent', () => {
-    const started = Date.now();
+  // Unclamped, 10^999999 as a bigint would take minutes: the test timeout, not a clock, catches a regression.
+  it('clamps an absurd exponent instead of building a gigantic number', () => {
     expect(q('1e999999').nano > q('1E').nano).toBe(true);
     expect(q('1e-999999').nano).toBe(1n);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
 
