@@ -25,7 +25,8 @@ export interface CaseResult {
 
 type Phases = Record<string, number>;
 
-async function podwright(n: number, layout: Layout, phases: Phases): Promise<number> {
+/** The podwright App of the bench workload: loads podwright's modules, then builds every Pod. */
+async function podwrightApp(n: number, layout: Layout, phases: Phases) {
   let t = performance.now();
   const { PodwrightApp } = await import('../../src/app');
   const { PodwrightChart } = await import('../../src/chart');
@@ -69,7 +70,12 @@ async function podwright(n: number, layout: Layout, phases: Phases): Promise<num
     },
   );
   phases.build = performance.now() - t;
-  t = performance.now();
+  return app;
+}
+
+async function podwright(n: number, layout: Layout, phases: Phases): Promise<number> {
+  const app = await podwrightApp(n, layout, phases);
+  const t = performance.now();
   const yaml = app.synthYaml();
   phases.synth = performance.now() - t;
   return yaml.length;
@@ -243,40 +249,17 @@ async function validation(n: number, phases: Phases): Promise<number> {
 
 /** The Pulumi program under mocks: PodwrightStack over a podwright App of n Pods. */
 async function pulumiProgram(n: number, layout: Layout, phases: Phases): Promise<number> {
-  let t = performance.now();
-  const pulumi = await import('@pulumi/pulumi');
+  const t0 = performance.now();
   const { installMocks, valueOf } = await import('../pulumi/mocks');
   const registered = installMocks();
-  const { PodwrightApp } = await import('../../src/app');
-  const { PodwrightChart } = await import('../../src/chart');
-  const { Pod } = await import('../../src/pod');
   const { PodwrightStack } = await import('../../src/pulumi/stack');
-  phases.load = performance.now() - t;
-  t = performance.now();
-  const app = new PodwrightApp({ outdir: '/nonexistent' });
-  layOut(
-    n,
-    layout,
-    (index) => new PodwrightChart(app, `chart-${index}`),
-    (chart, i) => {
-      const p = benchPod(i);
-      new Pod(chart, p.name, {
-        metadata: { labels: p.labels },
-        containers: p.containers.map((c) => ({
-          name: c.name,
-          image: c.image,
-          command: c.command,
-          env: c.env,
-        })),
-      });
-    },
-  );
-  phases.build = performance.now() - t;
-  t = performance.now();
+  const pulumiLoad = performance.now() - t0;
+  const app = await podwrightApp(n, layout, phases);
+  phases.load += pulumiLoad;
+  const t = performance.now();
   const stack = new PodwrightStack('bench', { app });
   const names = await valueOf(stack.podNames);
   phases.deploy = performance.now() - t;
-  void pulumi;
   if (names.length !== n || registered.length < n) throw new Error(`registered ${registered.length} of ${n}`);
   return names.length;
 }
