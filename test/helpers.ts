@@ -35,3 +35,15 @@ export function differingPaths(a: unknown, b: unknown, prefix = ''): string[] {
     differingPaths(a[k], b[k], Array.isArray(a) ? `${prefix}[${k}]` : prefix ? `${prefix}.${k}` : k),
   );
 }
+
+/** The seed's imperative command: `kubectl run busybox --image=busybox --restart=Never -- echo "Hello World"`. */
+export const SEED_RUN: readonly string[] = [
+  'kubectl',
+  'run',
+  'busybox',
+  '--image=busybox',
+  '--restart=Never',
+  '--',
+  'echo',
+  'Hello World',
+];

@@ -5,6 +5,7 @@
 // The tests themselves never call kubectl.
 import { describe, expect, it } from 'vitest';
 import { FromRunError, podFromKubectlRun } from '../../src/cli/from-run';
+import { SEED_RUN } from '../helpers';
 
 /** Runs podFromKubectlRun and returns the FromRunError it throws. */
 function failure(argv: readonly string[]): FromRunError {
@@ -21,18 +22,7 @@ describe('podFromKubectlRun builds the Pod kubectl run prints', () => {
   it('turns the seed command into Pod busybox with run=busybox and the words after -- as args', () => {
     // generate/versioned/run.go BasicPod.Generate: labels from getLabels (run=NAME), one container named NAME,
     // Resources always encoded as {}, DNSPolicy ClusterFirst; updatePodContainers puts the words after `--` in args.
-    expect(
-      podFromKubectlRun([
-        'kubectl',
-        'run',
-        'busybox',
-        '--image=busybox',
-        '--restart=Never',
-        '--',
-        'echo',
-        'Hello World',
-      ]),
-    ).toEqual({
+    expect(podFromKubectlRun(SEED_RUN)).toEqual({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: 'busybox', labels: { run: 'busybox' } },

@@ -17,6 +17,7 @@ import { podFromKubectlRun } from '../../src/cli/from-run';
 import { generateTypeScript, IMPORT_PRETTIER_OPTIONS } from '../../src/cli/import';
 import { fieldsOf } from '../../src/cli/import-schema';
 import { differingPaths, fixture } from '../helpers';
+import { SEED_RUN } from '../helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DOCS = path.join(ROOT, 'test', 'fixtures', 'docs-pods');
@@ -154,16 +155,7 @@ describe('generateTypeScript', () => {
   });
 
   it('rebuilds the Pod `kubectl run busybox --image=busybox --restart=Never -- echo Hello World` prints', async () => {
-    const manifest = podFromKubectlRun([
-      'kubectl',
-      'run',
-      'busybox',
-      '--image=busybox',
-      '--restart=Never',
-      '--',
-      'echo',
-      'Hello World',
-    ]);
+    const manifest = podFromKubectlRun(SEED_RUN);
     const code = await roundTrip([manifest]);
     expect(code).toContain('resources: {}');
   });

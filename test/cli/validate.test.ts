@@ -4,20 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli';
+import { SEED_RUN } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEED = path.join(ROOT, 'test', 'fixtures', 'seed', '10-pod.yaml');
-/** The seed's imperative command. */
-const SEED_RUN = [
-  'kubectl',
-  'run',
-  'busybox',
-  '--image=busybox',
-  '--restart=Never',
-  '--',
-  'echo',
-  'Hello World',
-];
 
 async function run(args: string[], stdin = '') {
   let stdout = '';
