@@ -24,6 +24,16 @@ export interface Violation {
   readonly message: string;
   /** How to fix it. */
   readonly fix: string;
+  /**
+   * `warning` for what the API server accepts but warns about (printed, exit code 0); errors are refused.
+   * @default 'error'
+   */
+  readonly severity?: 'error' | 'warning';
+}
+
+/** Whether `v` is an error (anything but a warning): what the API server or Pod Security would refuse. */
+export function isError(v: Violation): boolean {
+  return v.severity !== 'warning';
 }
 
 /** Renders a value for a message: short, single-line, unambiguous. */

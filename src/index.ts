@@ -5,6 +5,7 @@ export * from './container';
 export * from './env';
 export * from './errors';
 export * from './json';
+export * from './kube-version';
 export * from './pod';
 export * from './probe';
 export * from './profile';

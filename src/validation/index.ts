@@ -1,5 +1,6 @@
 import type { ObjectRef, Violation } from '../errors';
 import { isPlainObject } from '../json';
+import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../kube-version';
 import type { Profile } from '../profile';
 import { validatePodApi } from './api';
 import { checkPodSecurity } from './pss';
@@ -19,13 +20,19 @@ export function refOf(manifest: Record<string, unknown>, file?: string): ObjectR
 }
 
 /**
- * Every reason the API server (Kubernetes 1.28) or Pod Security admission at `profile` would reject `manifest`.
+ * Every reason the API server of `kubeVersion` or Pod Security admission at `profile` would reject `manifest`,
+ * plus what it would accept with a warning (`severity: 'warning'`).
  * Objects other than Pods give no violations: callers that want to say so check `isPod` first.
  */
-export function validateManifest(manifest: unknown, profile: Profile, file?: string): Violation[] {
+export function validateManifest(
+  manifest: unknown,
+  profile: Profile,
+  file?: string,
+  kubeVersion: KubeVersion = DEFAULT_KUBE_VERSION,
+): Violation[] {
   if (!isPod(manifest)) return [];
   const ref = refOf(manifest, file);
-  const violations = validatePodApi(manifest, ref);
-  if (profile !== 'privileged') violations.push(...checkPodSecurity(manifest, profile, ref));
+  const violations = validatePodApi(manifest, ref, kubeVersion);
+  if (profile !== 'privileged') violations.push(...checkPodSecurity(manifest, profile, ref, kubeVersion));
   return violations;
 }

@@ -3,6 +3,7 @@
 // Upstream reports one result per check; here every offending field is its own violation so that a user sees
 // every field to change at once.
 import type { ObjectRef, Violation } from '../errors';
+import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../kube-version';
 import type { Profile } from '../profile';
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -695,8 +696,16 @@ const RESTRICTED_CHECKS: readonly Check[] = [
   capabilitiesRestricted,
 ];
 
-/** Pod Security Standards violations of `pod` at `level` (policy 1.28). `privileged` returns []. Never throws. */
-export function checkPodSecurity(pod: Record<string, unknown>, level: Profile, ref: ObjectRef): Violation[] {
+/**
+ * Pod Security Standards violations of `pod` at `level`, at the policy version of `version` (today every version
+ * applies policy 1.28). `privileged` returns []. Never throws.
+ */
+export function checkPodSecurity(
+  pod: Record<string, unknown>,
+  level: Profile,
+  ref: ObjectRef,
+  _version: KubeVersion = DEFAULT_KUBE_VERSION,
+): Violation[] {
   const checks =
     level === 'restricted' ? RESTRICTED_CHECKS : level === 'baseline' ? BASELINE_CHECKS : undefined;
   if (checks === undefined) return [];

@@ -1,4 +1,5 @@
 import type { ObjectRef, Violation } from '../../errors';
+import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../../kube-version';
 
 /** A JSON object as decoded from a manifest: keys are field names, values are unchecked. */
 export type Json = Record<string, unknown>;
@@ -14,7 +15,11 @@ export class Ctx {
   // Paths that already have a type violation; only allocated once one is found, so valid Pods pay nothing.
   private typePaths: string[] | undefined;
 
-  constructor(public readonly ref: ObjectRef) {}
+  constructor(
+    public readonly ref: ObjectRef,
+    /** The Kubernetes version whose rules apply. */
+    public readonly version: KubeVersion = DEFAULT_KUBE_VERSION,
+  ) {}
 
   /**
    * Records one violation, unless the field (or something inside it) already has a type violation: a value of
@@ -25,6 +30,11 @@ export class Ctx {
     if (typed && typed.some((t) => t === path || t.startsWith(`${path}.`) || t.startsWith(`${path}[`)))
       return;
     this.out.push({ object: this.ref, path, value, rule, message, fix });
+  }
+
+  /** Records something the API server accepts with a warning: reported, but not a reason to refuse. */
+  public warn(path: string, value: unknown, rule: string, message: string, fix: string): void {
+    this.out.push({ object: this.ref, path, value, rule, message, fix, severity: 'warning' });
   }
 
   /** Records a value whose JSON type the API server's decoder would refuse (it rejects the whole request). */

@@ -1,4 +1,5 @@
 import type { ObjectRef, Violation } from '../../errors';
+import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../../kube-version';
 import { Ctx, obj, str } from './context';
 import { validateContainerList } from './container';
 import { validateDns, validateHostnames } from './dns';
@@ -14,9 +15,13 @@ import {
 import { validatePodSecurityContext, validateSeccompAnnotationsMatch } from './security-context';
 import { validateVolumes } from './volumes';
 
-/** Every rule the API server would reject this Pod for (Kubernetes 1.28 ValidatePodCreate). Never throws. */
-export function validatePodApi(pod: Record<string, unknown>, ref: ObjectRef): Violation[] {
-  const ctx = new Ctx(ref);
+/** Every rule the API server of `version` would reject this Pod for (ValidatePodCreate). Never throws. */
+export function validatePodApi(
+  pod: Record<string, unknown>,
+  ref: ObjectRef,
+  version: KubeVersion = DEFAULT_KUBE_VERSION,
+): Violation[] {
+  const ctx = new Ctx(ref, version);
   try {
     validatePod(ctx, pod);
   } catch (error) {
