@@ -5,7 +5,7 @@ import type { IConstruct } from 'constructs';
 import { profileOf } from './chart';
 import { CHARTS, DEFAULT_CHARTS } from './charts';
 import { PodwrightError, type Violation } from './errors';
-import { Pod } from './pod';
+import { AbstractPod } from './pod-template';
 import type { Profile } from './profile';
 import { validateManifest } from './validation';
 import { stringifyManifests } from './yaml';
@@ -18,9 +18,9 @@ export interface SynthesizedObject {
   readonly manifest: Record<string, any>;
 }
 
-/** The profile `object` is held to: a podwright Pod's own, else the nearest PodwrightChart's, else restricted. */
+/** The profile `object` is held to: a podwright Pod's or workload's own, else the nearest PodwrightChart's, else restricted. */
 export function profileOfObject(object: IConstruct): Profile {
-  return object instanceof Pod ? object.profile : profileOf(object);
+  return object instanceof AbstractPod ? object.profile : profileOf(object);
 }
 
 /** What `PodwrightApp.synthesize()` found: every object, in the order and files cdk8s would write them. */

@@ -7,6 +7,7 @@ export * from './errors';
 export * from './json';
 export * from './kube-version';
 export * from './pod';
+export * from './pod-template';
 export * from './probe';
 export * from './profile';
 export * from './resources';
