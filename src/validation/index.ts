@@ -2,6 +2,7 @@ import type { ObjectRef, Violation } from '../errors';
 import { isPlainObject } from '../json';
 import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../kube-version';
 import type { Profile } from '../profile';
+import { checkAdmission } from './admission';
 import { validatePodApi } from './api';
 import { checkPodSecurity } from './pss';
 
@@ -20,7 +21,8 @@ export function refOf(manifest: Record<string, unknown>, file?: string): ObjectR
 }
 
 /**
- * Every reason the API server of `kubeVersion` or Pod Security admission at `profile` would reject `manifest`,
+ * Every reason the API server of `kubeVersion`, its default admission plugins or Pod Security admission at `profile`
+ * would reject `manifest`,
  * plus what it would accept with a warning (`severity: 'warning'`).
  * Objects other than Pods give no violations: callers that want to say so check `isPod` first.
  */
@@ -33,6 +35,8 @@ export function validateManifest(
   if (!isPod(manifest)) return [];
   const ref = refOf(manifest, file);
   const violations = validatePodApi(manifest, ref, kubeVersion);
+  const refused = checkAdmission(manifest, ref, kubeVersion);
+  if (refused.length > 0) violations.push(...refused);
   if (profile !== 'privileged') violations.push(...checkPodSecurity(manifest, profile, ref, kubeVersion));
   return violations;
 }

@@ -112,6 +112,8 @@ describe('generateTypeScript', () => {
       metadata: { name: 'typed' },
       spec: {
         hostPID: true,
+        // The RuntimeClass admission plugin refuses overhead without a runtime class.
+        runtimeClassName: 'kata',
         overhead: { cpu: '250m' },
         containers: [
           {
