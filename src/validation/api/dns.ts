@@ -1,6 +1,7 @@
 import type { Ctx, Json } from './context';
 import * as contextModule from './context';
 import * as formatsModule from './formats';
+import { atLeast } from '../../kube-version';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
@@ -137,14 +138,17 @@ export function validateHostnames(ctx: Ctx, spec: Json): void {
       );
   }
   const aliases = arr(ctx, spec.hostAliases, 'spec.hostAliases');
+  // 1.28's ValidateHostAliases reports spec.hostAliases.ip / .hostnames without indexes (v1.28.7 says so).
+  const indexed = atLeast(ctx.version, '1.33');
   aliases?.forEach((a, i) => {
     const p = `spec.hostAliases[${i}]`;
+    const at = indexed ? p : 'spec.hostAliases';
     const alias = obj(ctx, a, p);
     if (!alias) return;
     const ip = str(ctx, alias.ip, `${p}.ip`);
     if (!isIP(ip))
       ctx.add(
-        `${p}.ip`,
+        `${at}.ip`,
         ip,
         'hostAlias.ip.invalid',
         'must be valid IP address',
@@ -154,7 +158,7 @@ export function validateHostnames(ctx: Ctx, spec: Json): void {
       const msg = dns1123Subdomain(h);
       if (msg)
         ctx.add(
-          `${p}.hostnames[${j}]`,
+          indexed ? `${p}.hostnames[${j}]` : `${at}.hostnames`,
           h,
           'hostAlias.hostnames.dns1123Subdomain',
           msg,

@@ -124,13 +124,13 @@ describe('pod spec fields', () => {
     {
       name: 'rejects a host alias with an invalid IP',
       change: (p) => (p.spec.hostAliases = [{ ip: '10.0.0.256', hostnames: ['db'] }]),
-      path: 'spec.hostAliases[0].ip',
+      path: 'spec.hostAliases.ip',
       rule: 'hostAlias.ip.invalid',
     },
     {
       name: 'rejects a host alias hostname with an underscore',
       change: (p) => (p.spec.hostAliases = [{ ip: '10.0.0.1', hostnames: ['my_db'] }]),
-      path: 'spec.hostAliases[0].hostnames[0]',
+      path: 'spec.hostAliases.hostnames',
       rule: 'hostAlias.hostnames.dns1123Subdomain',
     },
   ]);

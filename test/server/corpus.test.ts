@@ -1,0 +1,40 @@
+// Differential test: every dist/ object and every fixture Pod, under each profile, against the real API server of
+// each version the suite runs. podwright's verdict must be the server's, and where both refuse, podwright must name
+// a place the server names (test/support/compare.ts).
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { PROFILES } from '../../src/profile';
+import { ApiClient, mapLimit } from '../support/apiserver';
+import { casesUnder, describeDisagreement, judge } from '../support/differential';
+import { KNOWN_GAPS, gapKey } from './known-gaps';
+
+const cases = ['dist', 'test/fixtures'].flatMap(casesUnder);
+
+describe.each(inject('apiservers').map((s) => [s.fullVersion, s] as const))(
+  'kube-apiserver %s',
+  (_v, server) => {
+    const client = new ApiClient(server);
+    afterAll(() => client.close());
+
+    it('sees every dist/ object and every fixture', () => {
+      expect(cases.filter((c) => c.source.startsWith('dist/')).length).toBeGreaterThanOrEqual(7);
+      expect(
+        cases.filter((c) => c.source.startsWith('test/fixtures/rejected/')).length,
+      ).toBeGreaterThanOrEqual(150);
+    });
+
+    it.each(PROFILES)(
+      'gives the server verdict and place for every corpus object under %s',
+      async (profile) => {
+        const ns = await client.namespace(profile);
+        const judged = await mapLimit(cases, 8, (c) => judge(client, ns, profile, server.version, c.object));
+        const disagreements = judged.flatMap((j, i) => {
+          const key = gapKey(server.version, profile, cases[i].source);
+          return j.comparison.outcome === 'agree' || KNOWN_GAPS[key]
+            ? []
+            : [describeDisagreement(cases[i].source, j)];
+        });
+        expect(disagreements, disagreements.join('\n\n')).toEqual([]);
+      },
+    );
+  },
+);
