@@ -1,6 +1,6 @@
 import { formatViolation, type Violation } from '../errors';
 import type { Profile } from '../profile';
-import { isPod, refOf, validateManifest } from '../validation';
+import { isPod, isWorkload, refOf, validateManifest } from '../validation';
 import type { SourcedManifest } from './manifests';
 
 /** Output format of `podwright validate`. */
@@ -10,32 +10,37 @@ export type ValidateFormat = 'text' | 'json';
 export interface ValidateReport {
   /** Every violation, in file and document order. */
   readonly violations: readonly Violation[];
-  /** One line per object that is not a Pod and was not checked. */
+  /** One line per object that is neither a Pod nor a workload and was not checked. */
   readonly skipped: readonly string[];
   /** How many Pods were checked. */
   readonly pods: number;
+  /** How many workloads (Deployments, Jobs, ... : every kind with a Pod template) were checked. */
+  readonly workloads: number;
 }
 
-/** Validates every Pod in `manifests` at `profile`; other objects are skipped with a note. */
+/** Validates every Pod and workload in `manifests` at `profile`; other objects are skipped with a note. */
 export function validateManifests(manifests: readonly SourcedManifest[], profile: Profile): ValidateReport {
   const violations: Violation[] = [];
   const skipped: string[] = [];
   let pods = 0;
+  let workloads = 0;
   for (const { file, manifest } of manifests) {
-    if (!isPod(manifest)) {
+    const workload = isWorkload(manifest);
+    if (!workload && !isPod(manifest)) {
       const ref =
         typeof manifest === 'object' && manifest !== null
           ? refOf(manifest as Record<string, unknown>)
           : undefined;
       skipped.push(
-        `${file}: skipped ${ref ? `${ref.kind} ${ref.name || '<unnamed>'}` : 'a non-object document'} (not a v1 Pod)`,
+        `${file}: skipped ${ref ? `${ref.kind} ${ref.name || '<unnamed>'}` : 'a non-object document'} (not a v1 Pod nor a kind with a Pod template)`,
       );
       continue;
     }
-    pods++;
+    if (workload) workloads++;
+    else pods++;
     violations.push(...validateManifest(manifest, profile, file));
   }
-  return { violations, skipped, pods };
+  return { violations, skipped, pods, workloads };
 }
 
 /** The report as `podwright validate` prints it. */
@@ -56,10 +61,8 @@ export function renderReport(report: ValidateReport, format: ValidateFormat): st
   }
   const lines = report.violations.map(formatViolation);
   const n = report.violations.length;
-  lines.push(
-    n === 0
-      ? `ok: ${report.pods} Pod(s) valid`
-      : `${n} violation(s) in ${new Set(report.violations.map((v) => `${v.object.file}\0${v.object.name}`)).size} of ${report.pods} Pod(s)`,
-  );
+  const objects = `${report.pods} Pod(s)${report.workloads > 0 ? ` and ${report.workloads} workload(s)` : ''}`;
+  const bad = new Set(report.violations.map((v) => `${v.object.file}\0${v.object.kind}\0${v.object.name}`)).size;
+  lines.push(n === 0 ? `ok: ${objects} valid` : `${n} violation(s) in ${bad} of ${objects}`);
   return `${lines.join('\n')}\n`;
 }

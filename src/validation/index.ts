@@ -5,6 +5,9 @@ import type { Profile } from '../profile';
 import { checkAdmission } from './admission';
 import { validatePodApi } from './api';
 import { checkPodSecurity } from './pss';
+import { isWorkload, validateWorkload } from './workloads';
+
+export { isWorkload, WORKLOAD_KINDS } from './workloads';
 
 /** Whether `manifest` is a core/v1 Pod, the kind podwright validates. */
 export function isPod(manifest: unknown): manifest is Record<string, unknown> {
@@ -22,9 +25,10 @@ export function refOf(manifest: Record<string, unknown>, file?: string): ObjectR
 
 /**
  * Every reason the API server of `kubeVersion`, its default admission plugins or Pod Security admission at `profile`
- * would reject `manifest`,
- * plus what it would accept with a warning (`severity: 'warning'`).
- * Objects other than Pods give no violations: callers that want to say so check `isPod` first.
+ * would reject `manifest`, plus what it would accept with a warning (`severity: 'warning'`). For a workload
+ * (Deployment, Job, ...) that includes every reason the Pods its controller creates would be refused.
+ * Objects other than Pods and workloads give no violations: callers that want to say so check `isPod` and
+ * `isWorkload` first.
  */
 export function validateManifest(
   manifest: unknown,
@@ -32,6 +36,7 @@ export function validateManifest(
   file?: string,
   kubeVersion: KubeVersion = DEFAULT_KUBE_VERSION,
 ): Violation[] {
+  if (isWorkload(manifest)) return validateWorkload(manifest, profile, refOf(manifest, file), kubeVersion);
   if (!isPod(manifest)) return [];
   const ref = refOf(manifest, file);
   const violations = validatePodApi(manifest, ref, kubeVersion);

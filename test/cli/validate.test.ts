@@ -83,7 +83,7 @@ describe('podwright validate', () => {
       fs.readFileSync(SEED, 'utf8'),
     );
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('skipped ConfigMap cfg (not a v1 Pod)');
+    expect(r.stderr).toContain('skipped ConfigMap cfg (not a v1 Pod nor a kind with a Pod template)');
     expect(r.stdout).toContain('in 1 of 2 Pod(s)');
   });
 

@@ -55,8 +55,14 @@ export function validateLabelName(ctx: Ctx, key: string, path: string, rule: str
 /**
  * ValidateObjectMeta (apimachinery api/validation/objectmeta.go) with ValidatePodName (NameIsDNSSubdomain),
  * plus ValidatePodSpecificAnnotations (pkg/apis/core/validation) for the annotations the API server reads.
+ * Workloads pass `podSpecific: false`: their names are DNS subdomains too, but their annotations are free.
  */
-export function validateMeta(ctx: Ctx, meta: Json | undefined, spec: Json | undefined): void {
+export function validateMeta(
+  ctx: Ctx,
+  meta: Json | undefined,
+  spec: Json | undefined,
+  podSpecific = true,
+): void {
   const m = meta ?? {};
   const generateName = str(ctx, m.generateName, 'metadata.generateName');
   const name = str(ctx, m.name, 'metadata.name');
@@ -122,10 +128,10 @@ export function validateMeta(ctx: Ctx, meta: Json | undefined, spec: Json | unde
   validateFinalizers(ctx, m.finalizers);
   validateOwnerReferences(ctx, m.ownerReferences);
   validateLabels(ctx, m.labels, 'metadata.labels', 'meta.labels');
-  validateAnnotations(ctx, m.annotations, spec);
+  validateAnnotations(ctx, m.annotations, spec, podSpecific);
 }
 
-function validateAnnotations(ctx: Ctx, v: unknown, spec: Json | undefined): void {
+function validateAnnotations(ctx: Ctx, v: unknown, spec: Json | undefined, podSpecific: boolean): void {
   const path = 'metadata.annotations';
   const annotations = strMap(ctx, v, path);
   if (!annotations) return;
@@ -155,6 +161,7 @@ function validateAnnotations(ctx: Ctx, v: unknown, spec: Json | undefined): void
       'Move large data into a ConfigMap and reference it.',
     );
   }
+  if (!podSpecific) return;
   const mirror = annotations[MIRROR_POD_ANNOTATION];
   if (typeof mirror === 'string' && !(spec && typeof spec.nodeName === 'string' && spec.nodeName)) {
     ctx.add(
