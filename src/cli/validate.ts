@@ -62,7 +62,8 @@ export function renderReport(report: ValidateReport, format: ValidateFormat): st
   const lines = report.violations.map(formatViolation);
   const n = report.violations.length;
   const objects = `${report.pods} Pod(s)${report.workloads > 0 ? ` and ${report.workloads} workload(s)` : ''}`;
-  const bad = new Set(report.violations.map((v) => `${v.object.file}\0${v.object.kind}\0${v.object.name}`)).size;
+  const bad = new Set(report.violations.map((v) => `${v.object.file}\0${v.object.kind}\0${v.object.name}`))
+    .size;
   lines.push(n === 0 ? `ok: ${objects} valid` : `${n} violation(s) in ${bad} of ${objects}`);
   return `${lines.join('\n')}\n`;
 }
