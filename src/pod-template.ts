@@ -82,6 +82,7 @@ export class PodTemplate {
   private readonly _containers: Container[] = [];
   private readonly _initContainers: Container[] = [];
   private readonly _volumes: Volume[] = [];
+  private readonly provided = new Set<Volume>();
 
   constructor(props: PodSpecProps, options: PodTemplateOptions) {
     this.props = props;
@@ -126,6 +127,14 @@ export class PodTemplate {
     this._volumes.push(volume);
   }
 
+  /**
+   * Marks `volume` as one the owning object provides itself (a StatefulSet's volume claim template, which the
+   * controller adds to each Pod): mounts of it render, `spec.volumes` leaves it out.
+   */
+  public provideVolume(volume: Volume): void {
+    this.provided.add(volume);
+  }
+
   /** The containers, in order. */
   public get containers(): readonly Container[] {
     return [...this._containers];
@@ -136,12 +145,15 @@ export class PodTemplate {
     return [...this._initContainers];
   }
 
-  /** Every volume: those added and those brought in by mounts, in order of first appearance. */
+  /**
+   * Every volume of `spec.volumes`: those added and those brought in by mounts, in order of first appearance,
+   * without those the owner provides (see {@link provideVolume}).
+   */
   public get volumes(): readonly Volume[] {
     const all = [...this._volumes];
     for (const c of [...this._initContainers, ...this._containers]) {
       for (const m of c.volumeMounts) {
-        if (!all.some((v) => v.name === m.volume.name)) all.push(m.volume);
+        if (!this.provided.has(m.volume) && !all.some((v) => v.name === m.volume.name)) all.push(m.volume);
       }
     }
     return all;

@@ -14,5 +14,7 @@ const stack = new PodwrightStack('podwright', {
 
 /** Names of the Pods this stack deployed. */
 export const podNames = stack.podNames;
+/** The workloads this stack deployed, as `Kind/name`. */
+export const workloads = stack.workloads;
 /** Namespace of the objects that set none. */
 export const namespace = stack.namespace;

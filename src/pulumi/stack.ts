@@ -27,7 +27,23 @@ const TYPED: Readonly<Record<string, ResourceClass>> = {
   'v1/ServiceAccount': k8s.core.v1.ServiceAccount,
   'v1/PersistentVolumeClaim': k8s.core.v1.PersistentVolumeClaim,
   'v1/Namespace': k8s.core.v1.Namespace,
+  'apps/v1/Deployment': k8s.apps.v1.Deployment,
+  'apps/v1/StatefulSet': k8s.apps.v1.StatefulSet,
+  'apps/v1/DaemonSet': k8s.apps.v1.DaemonSet,
+  'apps/v1/ReplicaSet': k8s.apps.v1.ReplicaSet,
+  'batch/v1/Job': k8s.batch.v1.Job,
+  'batch/v1/CronJob': k8s.batch.v1.CronJob,
 };
+
+/** Kinds that create Pods from a template: reported in the stack's `workloads` output. */
+const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+]);
 
 /** The Pulumi resource name of a synthesized object: unique per chart, namespace, kind and name. */
 export function resourceName({ chart, manifest }: SynthesizedObject): string {
@@ -43,6 +59,8 @@ export function resourceName({ chart, manifest }: SynthesizedObject): string {
 export class PodwrightStack extends pulumi.ComponentResource {
   /** Names of the Pods deployed. */
   public readonly podNames: pulumi.Output<string[]>;
+  /** The workloads deployed, as `Kind/name` (`Deployment/web`, `CronJob/report`), in registration order. */
+  public readonly workloads: pulumi.Output<string[]>;
   /** Namespace objects without their own namespace go to. */
   public readonly namespace: pulumi.Output<string>;
 
@@ -59,6 +77,7 @@ export class PodwrightStack extends pulumi.ComponentResource {
           )
         : undefined;
     const pods: pulumi.Output<string>[] = [];
+    const workloads: pulumi.Output<string>[] = [];
     for (const object of objects) {
       const { manifest } = object;
       const typed = TYPED[`${manifest.apiVersion}/${manifest.kind}`];
@@ -69,10 +88,14 @@ export class PodwrightStack extends pulumi.ComponentResource {
         : new k8s.apiextensions.CustomResource(resourceName(object), resourceArgs as any, options);
       if (manifest.kind === 'Pod') {
         pods.push((resource as k8s.core.v1.Pod).metadata.name);
+      } else if (WORKLOAD_KINDS.has(manifest.kind)) {
+        const { metadata } = resource as k8s.apps.v1.Deployment;
+        workloads.push(metadata.name.apply((n) => `${manifest.kind}/${n}`));
       }
     }
     this.podNames = pulumi.all(pods);
+    this.workloads = pulumi.all(workloads);
     this.namespace = pulumi.output(args.namespace ?? 'default');
-    this.registerOutputs({ podNames: this.podNames, namespace: this.namespace });
+    this.registerOutputs({ podNames: this.podNames, workloads: this.workloads, namespace: this.namespace });
   }
 }

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { PodwrightApp } from '../../src/app';
 import { PodwrightChart } from '../../src/chart';
 import { PodwrightError } from '../../src/errors';
+import { CronJob } from '../../src/cron-job';
+import { DaemonSet } from '../../src/daemon-set';
+import { Deployment } from '../../src/deployment';
+import { Job } from '../../src/job';
 import { Pod } from '../../src/pod';
+import { StatefulSet } from '../../src/stateful-set';
 import { PodwrightStack, resourceName } from '../../src/pulumi/stack';
 import { installMocks, valueOf } from './mocks';
 
@@ -76,6 +81,33 @@ describe('PodwrightStack', () => {
     ]);
     const [object] = app.objects().filter((o) => o.manifest.kind === 'Pod');
     expect(mine.find((r) => r.type === 'kubernetes:core/v1:Pod')?.inputs).toEqual(object.manifest);
+  });
+
+  it('registers each workload as its typed resource with exactly its manifest, and lists them in workloads', async () => {
+    const app = new PodwrightApp();
+    const chart = new PodwrightChart(app, 'wl');
+    const containers = [{ name: 'app', image: 'busybox' }];
+    new Deployment(chart, 'web', { containers });
+    new StatefulSet(chart, 'db', { containers });
+    new DaemonSet(chart, 'agent', { containers });
+    new Job(chart, 'once', { containers });
+    new CronJob(chart, 'nightly', { schedule: '@daily', containers });
+    const stack = new PodwrightStack('wl', { app });
+    expect((await valueOf(stack.workloads)).sort()).toEqual(
+      ['CronJob/nightly', 'DaemonSet/agent', 'Deployment/web', 'Job/once', 'StatefulSet/db'].sort(),
+    );
+    expect(await valueOf(stack.podNames)).toEqual([]);
+    const mine = registered.filter((r) => r.name.startsWith('wl-'));
+    expect(mine.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+      'kubernetes:apps/v1:DaemonSet wl-daemonset-agent',
+      'kubernetes:apps/v1:Deployment wl-deployment-web',
+      'kubernetes:apps/v1:StatefulSet wl-statefulset-db',
+      'kubernetes:batch/v1:CronJob wl-cronjob-nightly',
+      'kubernetes:batch/v1:Job wl-job-once',
+    ]);
+    for (const { manifest } of app.objects()) {
+      expect(mine.find((r) => r.inputs.kind === manifest.kind)?.inputs).toEqual(manifest);
+    }
   });
 
   it('names resources by chart, namespace, kind and name', () => {

@@ -1,0 +1,74 @@
+import { ApiObjectMetadataDefinition, type ApiObjectMetadata } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import type { Construct } from 'constructs';
+import type { JobPodProps, JobRestartPolicy, JobSpecFields } from './job';
+import type { Json } from './json';
+import { hasBrand } from './pod-template';
+import { keysOf, splitProps, Workload, type WorkloadMetadataProps } from './workload';
+
+/** The CronJobSpec fields of Kubernetes 1.28 besides the job template (cdk8s's generated types). */
+export type CronJobSpecFields = Omit<k8s.CronJobSpec, 'jobTemplate'>;
+
+const CRON_JOB_FIELDS = keysOf<CronJobSpecFields>({
+  concurrencyPolicy: true,
+  failedJobsHistoryLimit: true,
+  schedule: true,
+  startingDeadlineSeconds: true,
+  successfulJobsHistoryLimit: true,
+  suspend: true,
+  timeZone: true,
+});
+
+/** A CronJob: its Pod props (the same as a Pod's), its own spec fields and those of the Jobs it creates. */
+export interface CronJobProps extends JobPodProps, WorkloadMetadataProps, CronJobSpecFields {
+  /** Restart policy of the Pods. @default 'OnFailure', as `kubectl create cronjob` */
+  readonly restartPolicy?: JobRestartPolicy;
+  /**
+   * Spec fields of each Job the CronJob creates (`spec.jobTemplate.spec`): backoffLimit, completions, ...; nested
+   * because a Job and a CronJob both have `suspend`. @default none
+   */
+  readonly jobSpec?: JobSpecFields;
+  /** Labels and annotations of each Job the CronJob creates (`spec.jobTemplate.metadata`). @default none */
+  readonly jobMetadata?: ApiObjectMetadata;
+}
+
+const CRON_JOB_BRAND = Symbol.for('podwright.CronJob');
+
+/** A CronJob (batch/v1): creates a Job on a cron schedule. */
+export class CronJob extends Workload {
+  /** Whether `x` is a podwright CronJob (by brand, not by ApiObject's instanceof). */
+  static override [Symbol.hasInstance](x: unknown): x is CronJob {
+    return hasBrand(x, CRON_JOB_BRAND);
+  }
+
+  /** Metadata of each Job the CronJob creates (`spec.jobTemplate.metadata`). */
+  public readonly jobMetadata: ApiObjectMetadataDefinition;
+  private readonly fields: CronJobSpecFields;
+  private readonly jobSpec: JobSpecFields;
+
+  constructor(scope: Construct, id: string, props: CronJobProps) {
+    const [fields, rest] = splitProps(props, CRON_JOB_FIELDS);
+    const { metadata, podMetadata, jobSpec, jobMetadata, ...spec } = rest;
+    super(scope, id, { metadata, podMetadata, selector: jobSpec?.selector }, spec, {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      specPath: 'spec.jobTemplate.spec.template.spec',
+      restartPolicies: ['OnFailure', 'Never'],
+      writeDefaultRestartPolicy: true,
+      selectsByLabel: false,
+    });
+    Object.defineProperty(this, CRON_JOB_BRAND, { value: true });
+    this.fields = fields;
+    this.jobSpec = jobSpec ?? {};
+    this.jobMetadata = new ApiObjectMetadataDefinition({ ...jobMetadata, apiObject: this });
+  }
+
+  protected specJson(): Json {
+    const spec = k8s.toJson_CronJobSpec({ ...this.fields, jobTemplate: {} }) as Json;
+    const metadata: Json | undefined = this.jobMetadata.toJson();
+    const job = Object.assign(k8s.toJson_JobSpec({ ...this.jobSpec, template: {} }) as Json, {
+      template: this.templateJson(),
+    });
+    return Object.assign(spec, { jobTemplate: { metadata, spec: job } });
+  }
+}

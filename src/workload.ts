@@ -1,0 +1,146 @@
+import { ApiObjectMetadataDefinition, type ApiObjectMetadata } from 'cdk8s';
+import type { k8s } from 'cdk8s-plus-28';
+import type { Construct } from 'constructs';
+import { showValue } from './errors';
+import type { Json } from './json';
+import { AbstractPod, hasBrand, type PodSpecProps, type RestartPolicy } from './pod-template';
+
+/** Metadata props every workload takes: its own and its Pods'. */
+export interface WorkloadMetadataProps {
+  /** The workload's name, labels, annotations, namespace. @default name = the construct id */
+  readonly metadata?: ApiObjectMetadata;
+  /**
+   * Labels and annotations of the Pods it creates (`spec.template.metadata`).
+   * @default labels `{ app: <name> }` for kinds with a selector (as `kubectl create deployment`), none otherwise
+   */
+  readonly podMetadata?: ApiObjectMetadata;
+}
+
+/** What a kind tells the Workload base about itself. */
+export interface WorkloadKind {
+  /** `apps/v1`, `batch/v1`. */
+  readonly apiVersion: string;
+  /** `Deployment`, `Job`, ... */
+  readonly kind: string;
+  /** Path of the Pod spec in the manifest. */
+  readonly specPath: string;
+  /** Restart policies the kind allows in its template, the first being its default when it needs one. */
+  readonly restartPolicies: readonly RestartPolicy[];
+  /** Whether the template's restart policy is written out when the user sets none (Jobs need one). */
+  readonly writeDefaultRestartPolicy: boolean;
+  /** Whether the kind selects its Pods by label (Deployment, StatefulSet, DaemonSet), so labels default. */
+  readonly selectsByLabel: boolean;
+}
+
+const WORKLOAD_BRAND = Symbol.for('podwright.Workload');
+
+/**
+ * A workload: an object that creates Pods from its {@link PodTemplate} (Deployment, StatefulSet, DaemonSet, Job,
+ * CronJob). The Pod props, defaults and high-level API are exactly a Pod's; each kind adds its own spec around the
+ * template.
+ */
+export abstract class Workload extends AbstractPod {
+  /** Whether `x` is a podwright workload (by brand: ApiObject's own instanceof answers true for any ApiObject). */
+  static override [Symbol.hasInstance](x: unknown): x is Workload {
+    return hasBrand(x, WORKLOAD_BRAND);
+  }
+
+  /** The selector the workload writes (`spec.selector`), when its kind has one. */
+  public readonly selector?: k8s.LabelSelector;
+
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: WorkloadMetadataProps & { readonly selector?: k8s.LabelSelector },
+    spec: PodSpecProps,
+    kind: WorkloadKind,
+  ) {
+    const name = props.metadata?.name ?? id;
+    const given = props.podMetadata?.labels;
+    // An empty label set would give an empty selector, which the API server refuses: the default is better.
+    const labels =
+      kind.selectsByLabel && (given === undefined || Object.keys(given).length === 0) ? { app: name } : given;
+    const restartPolicy =
+      spec.restartPolicy ?? (kind.writeDefaultRestartPolicy ? kind.restartPolicies[0] : undefined);
+    super(
+      scope,
+      id,
+      { apiVersion: kind.apiVersion, kind: kind.kind, metadata: { ...props.metadata, name } },
+      {
+        spec: { ...spec, restartPolicy },
+        specPath: kind.specPath,
+        metadata: (apiObject) => new ApiObjectMetadataDefinition({ ...props.podMetadata, labels, apiObject }),
+      },
+    );
+    Object.defineProperty(this, WORKLOAD_BRAND, { value: true });
+    if (restartPolicy !== undefined && !kind.restartPolicies.includes(restartPolicy)) {
+      throw this.error(
+        `${kind.specPath}.restartPolicy`,
+        'workload.restartPolicy.unsupported',
+        restartPolicy,
+        `is not a restart policy a ${kind.kind} allows`,
+        `Use ${kind.restartPolicies.map((p) => `'${p}'`).join(' or ')}, or leave restartPolicy out.`,
+      );
+    }
+    if (kind.selectsByLabel) this.selector = this.checkedSelector(props.selector ?? { matchLabels: labels });
+    else this.selector = props.selector;
+  }
+
+  /** The Pods' metadata (`spec.template.metadata`): add labels and annotations here. */
+  public get podMetadata(): ApiObjectMetadataDefinition {
+    return this.template.metadata;
+  }
+
+  /** The Pod template as Kubernetes JSON; an empty metadata is left out (as cdk8s leaves it out). */
+  protected templateJson(): Json {
+    // cdk8s's metadata toJson() gives undefined rather than an empty object.
+    const metadata: Json | undefined = this.template.metadata.toJson();
+    return { metadata, spec: this.template.specJson() };
+  }
+
+  private checkedSelector(selector: k8s.LabelSelector): k8s.LabelSelector {
+    const labels: Record<string, string> = this.template.metadata.toJson()?.labels ?? {};
+    const matchLabels = selector.matchLabels ?? {};
+    const expressions = selector.matchExpressions ?? [];
+    if (Object.keys(matchLabels).length === 0 && expressions.length === 0) {
+      throw this.error(
+        'spec.selector',
+        'workload.selector.empty',
+        selector,
+        `is empty, which a ${this.kind} may not have (it would select every Pod)`,
+        'Leave selector out to select the template labels, or give matchLabels the template has.',
+      );
+    }
+    for (const [key, value] of Object.entries(matchLabels)) {
+      if (labels[key] !== value) {
+        throw this.error(
+          `spec.selector.matchLabels[${key}]`,
+          'workload.selector.mismatch',
+          value,
+          `does not select the Pod template, whose labels are ${showValue(labels)}`,
+          'Leave selector out to select the template labels, or add the label to podMetadata.labels.',
+        );
+      }
+    }
+    return selector;
+  }
+}
+
+/** The keys of `T`, listed once and checked by the compiler: adding a field to `T` without listing it fails tsc. */
+export function keysOf<T>(keys: { readonly [K in keyof Required<T>]: true }): readonly (keyof T)[] {
+  return Object.keys(keys) as (keyof T)[];
+}
+
+/** Splits `props` into the fields named by `keys` and the rest. */
+export function splitProps<T extends object, K extends keyof T>(
+  props: T,
+  keys: readonly K[],
+): [Pick<T, K>, Omit<T, K>] {
+  const own: Partial<T> = {};
+  const rest: Partial<T> = { ...props };
+  for (const key of keys) {
+    if (key in props) own[key] = props[key];
+    delete rest[key];
+  }
+  return [own as Pick<T, K>, rest as Omit<T, K>];
+}

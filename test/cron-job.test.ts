@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { CronJob } from '../src/cron-job';
+import { chart, synth } from './helpers';
+
+describe('CronJob', () => {
+  it('writes its own spec fields, then the Job fields under jobTemplate.spec, then the Pod template', () => {
+    const c = chart();
+    const cron = new CronJob(c, 'report', {
+      schedule: '0 3 * * *',
+      timeZone: 'Etc/UTC',
+      concurrencyPolicy: 'Forbid',
+      startingDeadlineSeconds: 300,
+      successfulJobsHistoryLimit: 1,
+      failedJobsHistoryLimit: 2,
+      suspend: false,
+      jobSpec: { backoffLimit: 1, activeDeadlineSeconds: 900 },
+      jobMetadata: { labels: { kind: 'report' } },
+      containers: [{ name: 'report', image: 'busybox' }],
+    });
+    cron.jobMetadata.addAnnotation('example.com/owner', 'ops');
+    expect(synth(c)[0]).toMatchObject({
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      spec: {
+        schedule: '0 3 * * *',
+        timeZone: 'Etc/UTC',
+        concurrencyPolicy: 'Forbid',
+        startingDeadlineSeconds: 300,
+        successfulJobsHistoryLimit: 1,
+        failedJobsHistoryLimit: 2,
+        suspend: false,
+        jobTemplate: {
+          metadata: { labels: { kind: 'report' }, annotations: { 'example.com/owner': 'ops' } },
+          spec: {
+            backoffLimit: 1,
+            activeDeadlineSeconds: 900,
+            template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'report' }] } },
+          },
+        },
+      },
+    });
+  });
+
+  it('writes only the schedule and the template when given nothing else', () => {
+    const c = chart();
+    new CronJob(c, 'tick', { schedule: '@hourly', containers: [{ name: 'c', image: 'busybox' }] });
+    const [m] = synth(c);
+    expect(Object.keys(m.spec).sort()).toEqual(['jobTemplate', 'schedule']);
+    expect(Object.keys(m.spec.jobTemplate)).toEqual(['spec']);
+    expect(Object.keys(m.spec.jobTemplate.spec)).toEqual(['template']);
+  });
+});
