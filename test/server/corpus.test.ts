@@ -2,9 +2,16 @@
 // each version the suite runs. podwright's verdict must be the server's, and where both refuse, podwright must name
 // a place the server names (test/support/compare.ts).
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { PROFILES } from '../../src/profile';
-import { ApiClient, mapLimit } from '../support/apiserver';
-import { casesUnder, describeDisagreement, judge } from '../support/differential';
+import { PROFILES, type Profile } from '../../src/profile';
+import { ApiClient, type ServerVerdict, mapLimit } from '../support/apiserver';
+import { serverPlaces } from '../support/compare';
+import {
+  casesUnder,
+  describeDisagreement,
+  judge,
+  judgeAllProfiles,
+  profileNamespaces,
+} from '../support/differential';
 import { KNOWN_GAPS, gapKey } from './known-gaps';
 
 const cases = ['dist', 'test/fixtures'].flatMap(casesUnder);
@@ -13,6 +20,7 @@ describe.each(inject('apiservers').map((s) => [s.fullVersion, s] as const))(
   'kube-apiserver %s',
   (_v, server) => {
     const client = new ApiClient(server);
+    const verdicts: Partial<Record<Profile, ServerVerdict[]>> = {};
     afterAll(() => client.close());
 
     it('sees every dist/ object and every fixture', () => {
@@ -27,6 +35,7 @@ describe.each(inject('apiservers').map((s) => [s.fullVersion, s] as const))(
       async (profile) => {
         const ns = await client.namespace(profile);
         const judged = await mapLimit(cases, 8, (c) => judge(client, ns, profile, server.version, c.object));
+        verdicts[profile] = judged.map((j) => j.server);
         const disagreements = judged.flatMap((j, i) => {
           const key = gapKey(server.version, profile, cases[i].source);
           return j.comparison.outcome === 'agree' || KNOWN_GAPS[key]
@@ -36,5 +45,33 @@ describe.each(inject('apiservers').map((s) => [s.fullVersion, s] as const))(
         expect(disagreements, disagreements.join('\n\n')).toEqual([]);
       },
     );
+
+    // The fuzzer asks once per mutant for all three profiles; this is the proof that it reads the same verdicts.
+    it("reads each profile's verdict from one namespace enforcing baseline and warning restricted", async () => {
+      const namespaces = await profileNamespaces(client);
+      const combined = await mapLimit(cases, 8, (c) =>
+        judgeAllProfiles(client, namespaces, server.version, c.object),
+      );
+      const differences = combined.flatMap((byProfile, i) =>
+        PROFILES.flatMap((profile) => {
+          const one = verdicts[profile]?.[i];
+          const other = byProfile[profile].server;
+          if (!one) return [];
+          const places = (v: ServerVerdict) => {
+            const p = serverPlaces(v);
+            return JSON.stringify([
+              v.allowed,
+              [...p.paths].sort(),
+              [...p.typePaths].sort(),
+              [...p.checks].sort(),
+            ]);
+          };
+          return places(one) === places(other)
+            ? []
+            : [`${cases[i].source} ${profile}: ${places(one)} vs ${places(other)}`];
+        }),
+      );
+      expect(differences, differences.join('\n')).toEqual([]);
+    });
   },
 );

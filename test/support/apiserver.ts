@@ -427,14 +427,18 @@ export class ApiClient {
 
   /**
    * A fresh namespace (names are never reused: nothing finishes deleting one here) whose Pod Security admission
-   * enforces and warns at `profile`.
+   * enforces and warns at `profile`, or carries `labels`.
    */
-  async namespace(profile: Profile, prefix = 'podwright'): Promise<string> {
+  async namespace(
+    profile: Profile | 'all',
+    prefix = 'podwright',
+    labels: Record<string, string> = profile === 'all' ? {} : profileLabels(profile),
+  ): Promise<string> {
     const name = `${prefix}-${profile}-${process.pid}-${Date.now().toString(36)}-${namespaceCount++}`;
     const res = await this.request('POST', '/api/v1/namespaces', {
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name, labels: profileLabels(profile) },
+      metadata: { name, labels },
     });
     if (res.status !== 201) {
       throw new Error(`creating namespace ${name}: HTTP ${res.status} ${JSON.stringify(res.body)}`);

@@ -73,3 +73,96 @@ export function describeDisagreement(label: string, j: Judged): string {
     : 'podwright: no violation';
   return `${label}: ${j.comparison.outcome}\n  ${server}\n  ${podwright}\n  object: ${JSON.stringify(j.object)}`;
 }
+
+/** Labels of the namespace that answers for all three profiles in one request: enforce baseline, warn restricted. */
+export const ALL_PROFILES_LABELS: Readonly<Record<string, string>> = {
+  'pod-security.kubernetes.io/enforce': 'baseline',
+  'pod-security.kubernetes.io/warn': 'restricted',
+};
+
+const RESTRICTED_WARNING = /^would violate PodSecurity "restricted:[^"]*": (.*)$/s;
+
+/**
+ * Each profile's verdict, read from one dry run in a namespace that enforces `baseline` and warns `restricted`.
+ * Pod Security is a validating admission plugin and runs last: a refusal by anything else is every profile's; a
+ * baseline refusal means the object passed everything else (privileged accepts it) and restricted refuses it too
+ * (`restricted`, when given, is the verdict of a namespace enforcing restricted: its message names the checks
+ * restricted reports, which differ from baseline's); an accepted object is refused by restricted exactly when the
+ * restricted warning says it would be. The corpus test checks this against three namespaces, one per profile.
+ */
+export function verdictsByProfile(
+  server: ServerVerdict,
+  restricted?: ServerVerdict,
+): Record<Profile, ServerVerdict> {
+  const others = server.warnings.filter((w) => !/PodSecurity/.test(w));
+  const accepted: ServerVerdict = {
+    ...server,
+    allowed: true,
+    code: 201,
+    reason: '',
+    message: '',
+    causes: [],
+    warnings: others,
+  };
+  if (!server.allowed) {
+    if (!isBaselineRefusal(server)) return { privileged: server, baseline: server, restricted: server };
+    return { privileged: accepted, baseline: server, restricted: restricted ?? server };
+  }
+  const warning = server.warnings.map((w) => RESTRICTED_WARNING.exec(w)).find((m) => m !== null);
+  const refused: ServerVerdict | undefined = warning && {
+    allowed: false,
+    code: 403,
+    reason: 'Forbidden',
+    message: `violates PodSecurity "restricted:latest": ${warning[1]}`,
+    causes: [],
+    warnings: others,
+  };
+  return { privileged: accepted, baseline: accepted, restricted: refused ?? accepted };
+}
+
+/** Whether Pod Security at baseline refused the object (so everything before it accepted it). */
+export function isBaselineRefusal(server: ServerVerdict): boolean {
+  return !server.allowed && /violates PodSecurity "baseline:/.test(server.message);
+}
+
+/** The two namespaces `judgeAllProfiles` uses: one labeled ALL_PROFILES_LABELS, one enforcing restricted. */
+export interface ProfileNamespaces {
+  readonly all: string;
+  readonly restricted: string;
+}
+
+/** Creates the namespaces `judgeAllProfiles` needs. */
+export async function profileNamespaces(client: ApiClient, prefix?: string): Promise<ProfileNamespaces> {
+  return {
+    all: await client.namespace('all', prefix, { ...ALL_PROFILES_LABELS }),
+    restricted: await client.namespace('restricted', prefix),
+  };
+}
+
+/**
+ * Every profile's answers about `object`: one dry run (two when Pod Security baseline refuses it, to read what
+ * restricted names) and podwright once per profile.
+ */
+export async function judgeAllProfiles(
+  client: ApiClient,
+  namespaces: ProfileNamespaces,
+  version: KubeVersion,
+  object: unknown,
+): Promise<Record<Profile, Judged>> {
+  const sent = inNamespace(object, namespaces.all);
+  const first = await client.dryRunCreate(sent, namespaces.all);
+  const restricted = isBaselineRefusal(first)
+    ? await client.dryRunCreate(inNamespace(object, namespaces.restricted), namespaces.restricted)
+    : undefined;
+  const verdicts = verdictsByProfile(first, restricted);
+  const judged = (profile: Profile): Judged => {
+    const violations = validateManifest(sent, profile, undefined, version);
+    return {
+      object: sent,
+      server: verdicts[profile],
+      violations,
+      comparison: compare(verdicts[profile], violations),
+    };
+  };
+  return { privileged: judged('privileged'), baseline: judged('baseline'), restricted: judged('restricted') };
+}
