@@ -42,6 +42,15 @@ import {
   POD_PATCH_META,
   strategicMergePatch,
 } from './patch';
+import {
+  bool as parseBool,
+  checkDryRunAndOutput,
+  type FlagSpec,
+  last,
+  parseLine,
+  type ParsedLine,
+  USE,
+} from './kubectl-line';
 
 /** Thrown for command lines podwright cannot turn into a Pod; `exitCode` is 2. */
 export class FromRunError extends Error {
@@ -62,21 +71,6 @@ function refuse(flag: string, problem: string, got: string | undefined, fix: str
   return new FromRunError(`${flag}: ${problem}${got === undefined ? '' : `, got ${got}`}. ${fix}`, flag);
 }
 
-type FlagKind = 'bool' | 'string' | 'stringArray';
-
-/** How podwright treats a flag: builds from it, accepts and ignores it, or refuses it with a reason. */
-type Handling = { readonly use: true } | { readonly ignore: string } | { readonly reject: string };
-
-interface FlagSpec {
-  readonly name: string;
-  readonly short?: string;
-  readonly kind: FlagKind;
-  readonly handling: Handling;
-  /** Value taken when the flag is given without one (pflag NoOptDefVal); bool flags take "true". */
-  readonly noOptDefault?: string;
-}
-
-const USE = { use: true } as const;
 const DEPRECATED_NOOP =
   'kubectl run accepts it only for compatibility and does nothing with it (deprecated in 1.28). Remove it';
 const CONNECTION = 'it only selects how kubectl reaches a cluster and does not change the Pod';
@@ -152,18 +146,6 @@ const REMOVED: Readonly<Record<string, string>> = {
   replicas: 'kubectl 1.21 removed it; write a Deployment instead',
 };
 
-const BY_NAME = new Map(FLAGS.map((f) => [f.name, f]));
-const BY_SHORT = new Map(FLAGS.filter((f) => f.short).map((f) => [f.short as string, f]));
-
-interface ParsedLine {
-  /** Last value of each string/bool flag, every value of each stringArray flag, as given. */
-  readonly values: Map<string, string[]>;
-  /** Positional arguments after `run`: NAME, then the container arguments. */
-  readonly positionals: string[];
-  /** How many positionals came before `--` (cobra's ArgsLenAtDash); -1 without `--`. */
-  readonly argsLenAtDash: number;
-}
-
 function unknownFlag(flag: string): never {
   const bare = flag.replace(/^-+/, '').split('=')[0];
   const shown = flag.startsWith('--') ? `--${bare}` : flag;
@@ -177,76 +159,12 @@ function unknownFlag(flag: string): never {
   );
 }
 
-// pflag's parseArgs: long and short forms, `--` ends flags, positionals may be interspersed with flags.
-function parseLine(argv: readonly string[]): ParsedLine {
-  const values = new Map<string, string[]>();
-  const positionals: string[] = [];
-  let argsLenAtDash = -1;
-  const set = (spec: FlagSpec, value: string) => {
-    const list = spec.kind === 'stringArray' ? (values.get(spec.name) ?? []) : [];
-    values.set(spec.name, [...list, value]);
-  };
-
-  let i = 0;
-  while (i < argv.length) {
-    const arg = argv[i++];
-    if (arg === '--') {
-      argsLenAtDash = positionals.length;
-      positionals.push(...argv.slice(i));
-      break;
-    }
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-      const spec = BY_NAME.get(name);
-      if (!spec) unknownFlag(arg);
-      if (eq >= 0) set(spec, arg.slice(eq + 1));
-      else if (spec.kind === 'bool') set(spec, 'true');
-      else if (spec.noOptDefault !== undefined) set(spec, spec.noOptDefault);
-      else if (i < argv.length) set(spec, argv[i++]);
-      else throw refuse(`--${name}`, 'flag needs a value', undefined, `Write --${name}=VALUE`);
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      // pflag parseSingleShortArg: `-it`, `-lkey=value`, `-l key=value`, `-n=ns`.
-      let rest = arg.slice(1);
-      while (rest.length > 0) {
-        const c = rest[0];
-        const spec = BY_SHORT.get(c);
-        if (!spec) unknownFlag(`-${c}`);
-        if (rest.length > 2 && rest[1] === '=') {
-          set(spec, rest.slice(2));
-          rest = '';
-        } else if (spec.kind === 'bool' || spec.noOptDefault !== undefined) {
-          set(spec, spec.noOptDefault ?? 'true');
-          rest = rest.slice(1);
-        } else if (rest.length > 1) {
-          set(spec, rest.slice(1));
-          rest = '';
-        } else if (i < argv.length) {
-          set(spec, argv[i++]);
-          rest = '';
-        } else {
-          throw refuse(`-${c}`, 'flag needs a value', undefined, `Write -${c} VALUE`);
-        }
-      }
-    } else {
-      positionals.push(arg);
-    }
-  }
-  return { values, positionals, argsLenAtDash };
+function parseRunLine(argv: readonly string[]): ParsedLine {
+  return parseLine(argv, FLAGS, refuse, unknownFlag);
 }
 
-function last(parsed: ParsedLine, name: string): string | undefined {
-  const list = parsed.values.get(name);
-  return list?.[list.length - 1];
-}
-
-// strconv.ParseBool, which pflag uses for `--flag=value` on bool flags.
 function bool(parsed: ParsedLine, name: string): boolean {
-  const raw = last(parsed, name);
-  if (raw === undefined) return false;
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(raw)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(raw)) return false;
-  throw refuse(`--${name}`, 'not a boolean', JSON.stringify(raw), `Write --${name} or --${name}=false`);
+  return parseBool(parsed, name, refuse);
 }
 
 // github.com/distribution/reference ReferenceRegexp (anchored): [domain[:port]/]path[:tag][@digest].
@@ -353,30 +271,7 @@ function checkCluster(parsed: ParsedLine): void {
       'Remove it and declare the Service separately (its selector is the Pod labels, default run=NAME)',
     );
   }
-  const dryRun = last(parsed, 'dry-run');
-  // `--dry-run` alone is the deprecated spelling of --dry-run=client, and so are the true values of
-  // strconv.ParseBool (GetDryRunStrategy).
-  const clientSide = ['client', 'none', 'unchanged', '1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F'];
-  if (dryRun !== undefined && ![...clientSide, 'FALSE', 'false', 'False'].includes(dryRun)) {
-    if (dryRun === 'server') {
-      throw refuse(
-        '--dry-run',
-        'server dry-run needs a cluster',
-        '"server"',
-        'Use --dry-run=client; podwright builds what the client prints',
-      );
-    }
-    throw refuse('--dry-run', 'invalid dry-run value', JSON.stringify(dryRun), 'Use --dry-run=client');
-  }
-  const output = last(parsed, 'output');
-  if (output !== undefined && output !== 'yaml' && output !== 'json') {
-    throw refuse(
-      '--output',
-      'podwright returns the object, not a printed form',
-      JSON.stringify(output),
-      'Use -o yaml or -o json, or leave -o out',
-    );
-  }
+  checkDryRunAndOutput(parsed, refuse);
   for (const spec of FLAGS) {
     if ('reject' in spec.handling && parsed.values.has(spec.name)) {
       throw refuse(`--${spec.name}`, 'not supported by podwright from-run', undefined, spec.handling.reject);
@@ -581,7 +476,7 @@ function normalize(value: Json, key: string, parentKey: string): Json | undefine
 /** The Pod object `kubectl run ... --dry-run=client -o yaml` prints (without status and creationTimestamp), built offline. Throws FromRunError for unknown flags, flags that need a cluster, or bad values. */
 export function podFromKubectlRun(argv: readonly string[]): Record<string, unknown> {
   const line = argv[0] === 'kubectl' ? argv.slice(1) : argv;
-  const parsed = parseLine(line);
+  const parsed = parseRunLine(line);
   if (parsed.positionals[0] !== 'run' || parsed.argsLenAtDash === 0) {
     throw refuse(
       'run',

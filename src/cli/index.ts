@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import { Yaml } from 'cdk8s';
 import { isProfile, type Profile } from '../profile';
+import * as YAML from 'yaml';
+import { kubectlJson, objectFromKubectlCreate, withoutServerFields } from './from-create';
 import { podFromKubectlRun } from './from-run';
 import { generateTypeScript } from './import';
 import { InputError, readManifests } from './manifests';
@@ -22,6 +24,9 @@ const USAGE = `usage:
       Exit 0 when clean, 1 with violations, 2 for unusable input.
   podwright from-run [--format yaml|json|ts] -- kubectl run NAME --image=IMAGE [flags] [-- ARG...]
       Print the Pod \`kubectl run --dry-run=client -o yaml\` would create, offline.
+  podwright from-create [--format yaml|json|ts] -- kubectl create deployment|job|cronjob NAME --image=IMAGE [flags] [-- COMMAND...]
+      Print the Deployment, Job or CronJob \`kubectl create --dry-run=client -o yaml\` would create, offline
+      (json: the bytes of \`-o json\`; ts: construct code, without the fields the API server fills).
   podwright import [--profile restricted|baseline|privileged] FILE...
       Print TypeScript that builds the same objects with podwright constructs.
 `;
@@ -104,6 +109,28 @@ async function fromRun(args: readonly string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function fromCreate(args: readonly string[], io: CliIo): Promise<number> {
+  const split = args.indexOf('--');
+  const own = split < 0 ? args : args.slice(0, split);
+  const command = split < 0 ? [] : args.slice(split + 1);
+  const { options, positional } = parseOptions(own, ['format']);
+  if (positional.length > 0 || command.length === 0) {
+    throw new UsageError(
+      'from-create takes the kubectl command line after --: podwright from-create -- kubectl create deployment NAME --image=IMAGE',
+    );
+  }
+  const format = oneOf('format', options.format, ['yaml', 'json', 'ts'] as const, 'yaml');
+  const object = objectFromKubectlCreate(command);
+  if (format === 'json') io.stdout(kubectlJson(object));
+  else if (format === 'yaml') io.stdout(YAML.stringify(object, KUBECTL_YAML));
+  else io.stdout(await generateTypeScript([withoutServerFields(object)]));
+  return 0;
+}
+
+// Close to kubectl's YAML (sorted keys, unindented lists, YAML 1.1 quoting of y/n/on/off); the objects, not the
+// quoting style, are what is compared with kubectl.
+const KUBECTL_YAML = { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0 } as const;
+
 async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { options, positional } = parseOptions(args, ['profile']);
   const profile = profileOption(options.profile, 'privileged');
@@ -116,6 +143,7 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
   validate,
   'from-run': fromRun,
+  'from-create': fromCreate,
   import: importCommand,
 };
 
