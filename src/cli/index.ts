@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import { Yaml } from 'cdk8s';
 import { isProfile, type Profile } from '../profile';
-import * as YAML from 'yaml';
 import { kubectlJson, objectFromKubectlCreate, withoutServerFields } from './from-create';
 import { podFromKubectlRun } from './from-run';
 import { generateTypeScript } from './import';
@@ -120,6 +119,8 @@ async function fromCreate(args: readonly string[], io: CliIo): Promise<number> {
     );
   }
   const format = oneOf('format', options.format, ['yaml', 'json', 'ts'] as const, 'yaml');
+  // Loaded here, not at the top: the other commands should not wait for it.
+  const YAML = await import('yaml');
   const object = objectFromKubectlCreate(command);
   if (format === 'json') io.stdout(kubectlJson(object));
   else if (format === 'yaml') io.stdout(YAML.stringify(object, KUBECTL_YAML));
