@@ -9,6 +9,7 @@ import type { Profile } from '../../src/profile';
 import { validateManifest } from '../../src/validation';
 import type { ApiClient, ServerVerdict } from './apiserver';
 import { type Comparison, compare } from './compare';
+import { controllerPod, podPathOf } from './controller-pod';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -49,7 +50,12 @@ export interface Judged {
   readonly comparison: Comparison;
 }
 
-/** Asks the server (dry run in `namespace`, which enforces `profile`) and podwright (same profile and version). */
+/**
+ * Asks the server (dry run in `namespace`, which enforces `profile`) and podwright (same profile and version).
+ * A workload (Deployment, Job, ...) that the server accepts is judged by the Pod its controller would create too:
+ * dry-run in the same namespace, so Pod Security at `profile` and the Pod-only rules count, and podwright's paths
+ * inside the template are compared as the Pod's paths.
+ */
 export async function judge(
   client: ApiClient,
   namespace: string,
@@ -60,6 +66,15 @@ export async function judge(
   const sent = inNamespace(object, namespace);
   const server = await client.dryRunCreate(sent, namespace);
   const violations = validateManifest(sent, profile, undefined, version);
+  const cp = server.allowed ? controllerPod(sent) : undefined;
+  if (cp) {
+    const podServer = await client.dryRunCreate(cp.pod, namespace);
+    if (!podServer.allowed) {
+      const asPod = violations.map((v) => ({ ...v, path: podPathOf(v.path, cp) }));
+      const pod: ServerVerdict = { ...podServer, message: `its Pod: ${podServer.message}` };
+      return { object: sent, server: pod, violations, comparison: compare(podServer, asPod) };
+    }
+  }
   return { object: sent, server, violations, comparison: compare(server, violations) };
 }
 
