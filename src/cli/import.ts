@@ -55,9 +55,29 @@ export async function generateTypeScript(
   checkManifests(manifests);
   const module = new ModuleWriter(chartId);
   for (const manifest of manifests) module.add(manifest);
-  // Loaded here, not at the top: other commands of the CLI should neither wait for prettier nor need it.
-  const prettier = await import('prettier');
+  const prettier = await loadPrettier();
   return prettier.format(module.source(profile), { parser: 'typescript', ...IMPORT_PRETTIER_OPTIONS });
+}
+
+/** Thrown when prettier is not installed: exit code 2, like other input the command cannot use. */
+class MissingFormatterError extends Error {
+  /** Process exit code for the CLI. */
+  public readonly exitCode = 2 as const;
+}
+
+/**
+ * prettier, loaded here and not at the top: other commands neither wait for it nor need it. It is an optional peer
+ * dependency of the package (only `import` uses it, and most projects that generate code already have it).
+ */
+async function loadPrettier(): Promise<typeof import('prettier')> {
+  try {
+    return await import('prettier');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new MissingFormatterError(
+      'import formats the code it writes with prettier, which is not installed. Install it: npm install --save-dev prettier',
+    );
+  }
 }
 
 function checkManifests(manifests: readonly Record<string, unknown>[]): void {
