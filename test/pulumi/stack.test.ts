@@ -110,6 +110,20 @@ describe('PodwrightStack', () => {
     }
   });
 
+  it('must not register anything when a workload would break the profile, as for a Pod', () => {
+    const app = new PodwrightApp();
+    const chart = new PodwrightChart(app, 'badwl');
+    new Deployment(chart, 'web', {
+      containers: [{ name: 'app', image: 'busybox', securityContext: { privileged: true } }],
+    });
+    const before = registered.length;
+    expect(() => new PodwrightStack('badwl', { app })).toThrow(PodwrightError);
+    expect(() => new PodwrightStack('badwl2', { app })).toThrow(
+      'spec.template.spec.containers[0].securityContext.privileged',
+    );
+    expect(registered.length).toBe(before);
+  });
+
   it('names resources by chart, namespace, kind and name', () => {
     expect(resourceName({ chart: 'c', manifest: { kind: 'Pod', metadata: { name: 'p' } } })).toBe('c-p');
     expect(
