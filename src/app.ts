@@ -4,7 +4,7 @@ import { ApiObject, App, Chart, DependencyGraph, Names, YamlOutputType, type App
 import type { IConstruct } from 'constructs';
 import { profileOf } from './chart';
 import { CHARTS, DEFAULT_CHARTS } from './charts';
-import { PodwrightError, type Violation } from './errors';
+import { formatViolation, isError, PodwrightError, type Violation } from './errors';
 import { AbstractPod } from './pod-template';
 import type { Profile } from './profile';
 import { validateManifest } from './validation';
@@ -29,7 +29,28 @@ export interface Synthesis {
   readonly objects: readonly SynthesizedObject[];
   /** Whether charts depend on each other, in which case cdk8s prefixes file names with an index. */
   readonly hasDependantCharts: boolean;
+  /** What the API server accepts with a warning: reported, never a reason to stop. */
+  readonly warnings: readonly Violation[];
 }
+
+/** Props of a PodwrightApp. */
+export interface PodwrightAppProps extends AppProps {
+  /**
+   * Where `synth()` and `synthYaml()` report warnings (objects the API server accepts with a warning).
+   * @default one text block on standard error
+   */
+  readonly onWarnings?: (warnings: readonly Violation[]) => void;
+}
+
+/** Warnings as podwright prints them: a heading, then one line per warning. */
+export function formatWarnings(warnings: readonly Violation[]): string {
+  const lines = warnings.map((w) => `  - ${formatViolation(w)}`);
+  return `podwright: ${warnings.length} warning(s), the API server accepts these objects:\n${lines.join('\n')}\n`;
+}
+
+const stderrWarnings = (warnings: readonly Violation[]): void => {
+  process.stderr.write(formatWarnings(warnings));
+};
 
 /**
  * A cdk8s App that refuses to synthesize what the API server or the Pod Security profile would reject: every
@@ -41,14 +62,19 @@ export interface Synthesis {
 export class PodwrightApp extends App {
   // App keeps its own copy private; cdk8s-cli asks for construct metadata through the environment.
   private readonly recordMetadata: boolean;
+  private readonly onWarnings: (warnings: readonly Violation[]) => void;
 
-  constructor(props: AppProps = {}) {
+  constructor(props: PodwrightAppProps = {}) {
     super(props);
+    this.onWarnings = props.onWarnings ?? stderrWarnings;
     this.recordMetadata =
       props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
   }
 
-  /** Validates every object and renders it once. Throws PodwrightError listing every violation. */
+  /**
+   * Validates every object and renders it once. Throws PodwrightError listing every violation when any is an
+   * error; warnings alone are returned with the objects.
+   */
   public synthesize(): Synthesis {
     const all = this.node.findAll();
     const hasDependantCharts = resolveDependencies(all);
@@ -73,10 +99,12 @@ export class PodwrightApp extends App {
         objects.push({ chart: chart.node.id, manifest });
       }
     }
-    if (violations.length > 0) {
-      throw new PodwrightError(violations, `${violations.length} problem(s) found, nothing synthesized`);
+    const errors = violations.filter(isError).length;
+    if (errors > 0) {
+      const warned = violations.length > errors ? ` and ${violations.length - errors} warning(s)` : '';
+      throw new PodwrightError(violations, `${errors} problem(s)${warned} found, nothing synthesized`);
     }
-    return { objects, hasDependantCharts };
+    return { objects, hasDependantCharts, warnings: violations };
   }
 
   /** Every object of every chart, in synthesis order, validated. Throws PodwrightError listing every violation. */
@@ -86,7 +114,8 @@ export class PodwrightApp extends App {
 
   /** Validates every object, then writes the manifests to `outdir` with cdk8s's file layout. */
   public override synth(): void {
-    const { objects, hasDependantCharts } = this.synthesize();
+    const { objects, hasDependantCharts, warnings } = this.synthesize();
+    if (warnings.length > 0) this.onWarnings(warnings);
     const perChart = this.yamlOutputType === YamlOutputType.FILE_PER_CHART;
     if ((!perChart && this.yamlOutputType !== YamlOutputType.FILE_PER_APP) || this.recordMetadata) {
       // Layouts podwright does not render itself: cdk8s writes them, after the validation above.
@@ -111,7 +140,9 @@ export class PodwrightApp extends App {
 
   /** Validates every object, then returns all manifests as one YAML stream. */
   public override synthYaml(): string {
-    return stringifyManifests(this.synthesize().objects.map((o) => o.manifest));
+    const { objects, warnings } = this.synthesize();
+    if (warnings.length > 0) this.onWarnings(warnings);
+    return stringifyManifests(objects.map((o) => o.manifest));
   }
 
   private write(file: string, objects: readonly SynthesizedObject[]): void {
@@ -163,7 +194,7 @@ function apiObjectsOf(chart: Chart): ApiObject[] {
 }
 
 /** Options of `buildApp`. */
-export interface BuildAppOptions extends AppProps {
+export interface BuildAppOptions extends PodwrightAppProps {
   /** Charts to include, by name (see `CHARTS`). @default every chart */
   readonly charts?: readonly string[];
 }

@@ -134,7 +134,7 @@ export class Container {
   /** Image reference. */
   public readonly image: string;
   private readonly props: ContainerProps;
-  private readonly env: Map<string, EnvValue>;
+  private readonly env: [string, EnvValue][];
   private readonly ports: ContainerPort[];
   private readonly mounts: VolumeMount[];
   /** Set for native sidecars: an init container that keeps running (`restartPolicy: Always`). */
@@ -149,41 +149,26 @@ export class Container {
     this.name = props.name;
     this.image = props.image;
     this.restartPolicy = restartPolicy;
-    this.env = new Map();
+    this.env = [];
     for (const [name, value] of Object.entries(props.env ?? {})) this.addEnv(name, value);
     this.ports = [];
     for (const port of props.ports ?? []) this.addPort(port);
     this.mounts = [...(props.volumeMounts ?? [])];
   }
 
-  /** Adds an environment variable; a name may be set once. */
+  /**
+   * Adds an environment variable. A name set twice is kept twice, as the API server keeps it; synth warns, as the
+   * server does, unless the later value refers to the earlier one (`$(NAME)`).
+   */
   public addEnv(name: string, value: string | EnvValue): void {
-    if (this.env.has(name)) {
-      throw this.error(
-        `env[${this.env.size}].name`,
-        'container.env.duplicate',
-        name,
-        'is already set',
-        `Set '${name}' once.`,
-      );
-    }
-    this.env.set(name, typeof value === 'string' ? EnvValue.fromValue(value) : value);
+    this.env.push([name, typeof value === 'string' ? EnvValue.fromValue(value) : value]);
   }
 
-  /** Adds a port; a container port number may be declared once per protocol. */
+  /**
+   * Adds a port. A port number declared twice for one protocol is kept, as the API server accepts it; synth warns
+   * about it, as the server does.
+   */
   public addPort(port: ContainerPort): void {
-    const protocol = port.protocol ?? 'TCP';
-    if (
-      this.ports.some((p) => p.containerPort === port.containerPort && (p.protocol ?? 'TCP') === protocol)
-    ) {
-      throw this.error(
-        `ports[${this.ports.length}].containerPort`,
-        'container.ports.duplicate',
-        port.containerPort,
-        `declares ${protocol} port ${port.containerPort} twice`,
-        'Declare each port once.',
-      );
-    }
     this.ports.push(port);
   }
 
@@ -232,7 +217,7 @@ export class Container {
       command: p.command ? [...p.command] : undefined,
       args: p.args ? [...p.args] : undefined,
       workingDir: p.workingDir,
-      env: this.env.size > 0 ? [...this.env].map(([name, value]) => value.toJson(name)) : undefined,
+      env: this.env.length > 0 ? this.env.map(([name, value]) => value.toJson(name)) : undefined,
       envFrom: p.envFrom?.map((e) => e.toJson()),
       ports: this.ports.length > 0 ? this.ports.map((port) => ({ ...port })) : undefined,
       resources: effectiveResources(p.resources, profile),

@@ -49,9 +49,12 @@ export function showRef(ref: ObjectRef): string {
   return `${ref.kind} ${name}`;
 }
 
-/** Renders one violation as `Pod busybox spec.containers[0].name: problem, got value. fix`. */
+/**
+ * Renders one violation as `Pod busybox spec.containers[0].name: problem, got value. fix`; a warning starts with
+ * `warning: `.
+ */
 export function formatViolation(v: Violation): string {
-  const where = v.object.file ? `${v.object.file}: ` : '';
+  const where = `${v.severity === 'warning' ? 'warning: ' : ''}${v.object.file ? `${v.object.file}: ` : ''}`;
   return `${where}${showRef(v.object)} ${v.path}: ${v.message}, got ${showValue(v.value)}. ${v.fix} [${v.rule}]`;
 }
 

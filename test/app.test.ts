@@ -2,16 +2,15 @@ import * as fs from 'node:fs';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { describe, expect, it } from 'vitest';
-import { buildApp, profileOfObject, PodwrightApp } from '../src/app';
+import { buildApp, formatWarnings, profileOfObject, PodwrightApp } from '../src/app';
 import { PodwrightChart } from '../src/chart';
-import { PodwrightError } from '../src/errors';
+import { PodwrightError, type Violation } from '../src/errors';
 import { Pod } from '../src/pod';
 import { Volume } from '../src/volume';
 
 function violationsOf(app: PodwrightApp) {
   try {
-    app.synthesize();
-    return [];
+    return app.synthesize().warnings;
   } catch (e) {
     return (e as PodwrightError).violations;
   }
@@ -76,6 +75,43 @@ describe('PodwrightApp', () => {
     const app = buildApp({ outdir, charts: ['hello-world'] });
     app.synth();
     expect(fs.readdirSync(outdir)).toEqual(['hello-world.k8s.yaml']);
+  });
+
+  it('writes a Pod the API server accepts with a warning and reports the warning, with its path', () => {
+    const outdir = Testing.app().outdir;
+    const reported: Violation[][] = [];
+    const app = new PodwrightApp({ outdir, onWarnings: (w) => reported.push([...w]) });
+    const pod = new Pod(new PodwrightChart(app, 'web'), 'web', {
+      containers: [
+        { name: 'app', image: 'busybox', ports: [{ containerPort: 8080 }, { containerPort: 8080 }] },
+      ],
+    });
+    pod.containers[0].addEnv('MODE', 'a');
+    pod.containers[0].addEnv('MODE', 'b');
+    app.synth();
+    expect(fs.readdirSync(outdir)).toEqual(['web.k8s.yaml']);
+    expect(reported).toHaveLength(1);
+    expect(reported[0].map((w) => [w.severity, w.path, w.message])).toEqual([
+      ['warning', 'spec.containers[0].env[1]', 'hides previous definition of "MODE"'],
+      [
+        'warning',
+        'spec.containers[0].ports[1]',
+        'duplicate port definition with spec.containers[0].ports[0]',
+      ],
+    ]);
+    expect(formatWarnings(reported[0])).toContain(
+      'warning: Pod web spec.containers[0].ports[1]: duplicate port definition with spec.containers[0].ports[0], got',
+    );
+  });
+
+  it('lists warnings with the errors when it refuses to synthesize', () => {
+    const app = new PodwrightApp({ onWarnings: () => {} });
+    new Pod(new PodwrightChart(app, 'web'), 'web', {
+      containers: [{ name: 'Bad', image: 'busybox', ports: [{ containerPort: 80 }, { containerPort: 80 }] }],
+    });
+    expect(() => app.synthYaml()).toThrowError(
+      /1 problem\(s\) and 1 warning\(s\) found, nothing synthesized/,
+    );
   });
 
   it('refuses an unknown chart name and lists the ones there are', () => {

@@ -1,6 +1,7 @@
 // Each command loads what it needs when it runs (`await import`, a plain `require` in the built CommonJS): validate
 // never loads cdk8s, Pulumi or prettier, so the command starts in a fraction of the time (docs/performance.md).
 import * as fs from 'node:fs';
+import { isError } from '../errors';
 import { isProfile, type Profile } from '../profile';
 import type { ValidateFormat } from './validate';
 
@@ -86,7 +87,8 @@ async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const report = validateManifests(readManifests(positional, io.stdin), profile);
   for (const note of report.skipped) io.stderr(`${note}\n`);
   io.stdout(renderReport(report, format));
-  return report.violations.length > 0 ? 1 : 0;
+  // Warnings alone are no reason to fail: the API server accepts those objects.
+  return report.violations.some(isError) ? 1 : 0;
 }
 
 async function fromRun(args: readonly string[], io: CliIo): Promise<number> {

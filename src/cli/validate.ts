@@ -1,4 +1,4 @@
-import { formatViolation, type Violation } from '../errors';
+import { formatViolation, isError, type Violation } from '../errors';
 import type { Profile } from '../profile';
 import { isPod, isWorkload, refOf, validateManifest } from '../validation';
 import type { SourcedManifest } from './manifests';
@@ -8,7 +8,7 @@ export type ValidateFormat = 'text' | 'json';
 
 /** What `podwright validate` found. */
 export interface ValidateReport {
-  /** Every violation, in file and document order. */
+  /** Every violation, errors and warnings, in file and document order. */
   readonly violations: readonly Violation[];
   /** One line per object that is neither a Pod nor a workload and was not checked. */
   readonly skipped: readonly string[];
@@ -43,7 +43,10 @@ export function validateManifests(manifests: readonly SourcedManifest[], profile
   return { violations, skipped, pods, workloads };
 }
 
-/** The report as `podwright validate` prints it. */
+/**
+ * The report as `podwright validate` prints it: errors, and warnings (what the API server accepts with a warning)
+ * marked `warning:`.
+ */
 export function renderReport(report: ValidateReport, format: ValidateFormat): string {
   if (format === 'json') {
     const rows = report.violations.map((v) => ({
@@ -56,14 +59,19 @@ export function renderReport(report: ValidateReport, format: ValidateFormat): st
       message: v.message,
       value: v.value === undefined ? null : v.value,
       fix: v.fix,
+      severity: v.severity ?? 'error',
     }));
     return `${JSON.stringify(rows, null, 2)}\n`;
   }
   const lines = report.violations.map(formatViolation);
-  const n = report.violations.length;
+  const errors = report.violations.filter(isError);
+  const n = errors.length;
+  const w = report.violations.length - n;
   const objects = `${report.pods} Pod(s)${report.workloads > 0 ? ` and ${report.workloads} workload(s)` : ''}`;
-  const bad = new Set(report.violations.map((v) => `${v.object.file}\0${v.object.kind}\0${v.object.name}`))
-    .size;
-  lines.push(n === 0 ? `ok: ${objects} valid` : `${n} violation(s) in ${bad} of ${objects}`);
+  const bad = new Set(errors.map((v) => `${v.object.file}\0${v.object.kind}\0${v.object.name}`)).size;
+  const warned = w > 0 ? `, ${w} warning(s)` : '';
+  lines.push(
+    n === 0 ? `ok: ${objects} valid${warned}` : `${n} violation(s) in ${bad} of ${objects}${warned}`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { PodwrightApp, SynthesizedObject } from '../app';
+import { formatViolation } from '../errors';
 
 /** Arguments of a PodwrightStack. */
 export interface PodwrightStackArgs {
@@ -66,8 +67,10 @@ export class PodwrightStack extends pulumi.ComponentResource {
 
   constructor(name: string, args: PodwrightStackArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate first: this throws PodwrightError listing every problem before any resource exists.
-    const objects = args.app.objects();
+    const { objects, warnings } = args.app.synthesize();
     super('podwright:index:Stack', name, {}, opts);
+    // What the API server accepts with a warning is deployed, and said.
+    for (const warning of warnings) void pulumi.log.warn(formatViolation(warning), this);
     const provider =
       args.context !== undefined || args.namespace !== undefined
         ? new k8s.Provider(

@@ -87,6 +87,51 @@ describe('podwright validate', () => {
     expect(r.stdout).toContain('in 1 of 2 Pod(s)');
   });
 
+  it('prints what the API server accepts with a warning as a warning, and exits 0 when there are only warnings', async () => {
+    const file = tmpFile(
+      'warned.yaml',
+      `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - {name: web, image: nginx, ports: [{containerPort: 80}, {containerPort: 80}]}
+`,
+    );
+    const r = await run(['validate', '--profile', 'privileged', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      `warning: ${file}: Pod web spec.containers[0].ports[1]: duplicate port definition with spec.containers[0].ports[0], got {"containerPort":80}. Declare TCP port 80 once per Pod. [warning.port.duplicate]\n` +
+        'ok: 1 Pod(s) valid, 1 warning(s)\n',
+    );
+    const json = await run(['validate', '--profile', 'privileged', '--format', 'json', file]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ path: 'spec.containers[0].ports[1]', severity: 'warning' }),
+    ]);
+  });
+
+  it('exits 1 when errors come with warnings, and marks each row with its severity', async () => {
+    const file = tmpFile(
+      'both.yaml',
+      `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+    - {name: Web, image: nginx, ports: [{containerPort: 80}, {containerPort: 80}]}
+`,
+    );
+    const r = await run(['validate', '--profile', 'privileged', '--format', 'json', file]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).map((row: { severity: string }) => row.severity)).toEqual([
+      'error',
+      'warning',
+    ]);
+    const text = await run(['validate', '--profile', 'privileged', file]);
+    expect(text.stdout).toContain('1 violation(s) in 1 of 1 Pod(s), 1 warning(s)');
+  });
+
   it('exits 2 with a clear message for a missing file', async () => {
     const r = await run(['validate', '/nonexistent/pod.yaml']);
     expect(r.code).toBe(2);

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { describe, expect, it } from 'vitest';
+import * as pulumi from '@pulumi/pulumi';
+import { describe, expect, it, vi } from 'vitest';
 import { PodwrightApp } from '../../src/app';
 import { PodwrightChart } from '../../src/chart';
 import { PodwrightError } from '../../src/errors';
@@ -34,6 +35,29 @@ describe('PodwrightStack', () => {
     expect(paths).toContain('metadata.name');
     expect(paths).toContain('spec.containers[0].securityContext.privileged');
     expect(registered.length).toBe(before);
+  });
+
+  it('logs what the API server accepts with a warning and still deploys the Pod', async () => {
+    const warn = vi.spyOn(pulumi.log, 'warn').mockResolvedValue();
+    try {
+      const app = new PodwrightApp();
+      new Pod(new PodwrightChart(app, 'warned'), 'web', {
+        containers: [
+          { name: 'app', image: 'busybox', ports: [{ containerPort: 80 }, { containerPort: 80 }] },
+        ],
+      });
+      const stack = new PodwrightStack('warned', { app });
+      expect(await valueOf(stack.podNames)).toEqual(['web']);
+      expect(registered.some((r) => r.name === 'warned-web' && r.type === 'kubernetes:core/v1:Pod')).toBe(
+        true,
+      );
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringContaining('spec.containers[0].ports[1]: duplicate port definition'),
+        stack,
+      );
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('registers other kinds generically with their own type token and a provider for context and namespace', async () => {

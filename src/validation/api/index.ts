@@ -14,8 +14,12 @@ import {
 } from './scheduling';
 import { validatePodSecurityContext, validateSeccompAnnotationsMatch } from './security-context';
 import { validateVolumes } from './volumes';
+import { warnPod } from './warnings';
 
-/** Every rule the API server of `version` would reject this Pod for (ValidatePodCreate). Never throws. */
+/**
+ * Every rule the API server of `version` would reject this Pod for (ValidatePodCreate), and what it accepts with a
+ * warning (`severity: 'warning'`). Never throws.
+ */
 export function validatePodApi(
   pod: Record<string, unknown>,
   ref: ObjectRef,
@@ -95,4 +99,5 @@ function validatePod(ctx: Ctx, pod: Record<string, unknown>): void {
   ] as const;
   validateOs(ctx, spec, containerLists);
   validateHostProcess(ctx, spec, containerLists);
+  warnPod(ctx, meta, spec);
 }

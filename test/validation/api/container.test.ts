@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { c0, check, runCases, validPod } from './fixtures';
+import { c0, check, runCases, validPod, warningsOf } from './fixtures';
 
 // validateContainers / validateInitContainers / validateEphemeralContainers / validateContainerCommon
 describe('containers', () => {
@@ -274,6 +274,9 @@ describe('container ports', () => {
     const pod = validPod();
     c0(pod).ports.push({ name: 'metrics', containerPort: 80 });
     expect(check(pod)).toEqual([]);
+    expect(warningsOf(pod)).toEqual([
+      'spec.containers[0].ports[1]: duplicate port definition with spec.containers[0].ports[0]',
+    ]);
   });
 
   it('accepts a hostNetwork Pod whose hostPort is left to default to containerPort', () => {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import type { ObjectRef, Violation } from '../../../src/errors';
+import { isError, type ObjectRef, type Violation } from '../../../src/errors';
+import type { KubeVersion } from '../../../src/kube-version';
 import { validatePodApi } from '../../../src/validation/api';
 
 /** The reference every test Pod is reported under. */
@@ -38,9 +39,16 @@ export function validPod(): PodJson {
   };
 }
 
-/** Validates a Pod under REF. */
+/** Validates a Pod under REF: the errors, what the API server would refuse (warnings have their own tests). */
 export function check(pod: PodJson): Violation[] {
-  return validatePodApi(pod, REF);
+  return validatePodApi(pod, REF).filter(isError);
+}
+
+/** What the API server accepts this Pod with, as `path: message` lines (its `Warning:` headers). */
+export function warningsOf(pod: PodJson, version: KubeVersion = '1.28'): string[] {
+  return validatePodApi(pod, REF, version)
+    .filter((v) => !isError(v))
+    .map((v) => `${v.path}: ${v.message}`);
 }
 
 /** One invalid Pod: a sentence naming it, the one change from validPod(), and the violation expected. */
