@@ -169,9 +169,29 @@ export async function judgeAllProfiles(
   const restricted = isBaselineRefusal(first)
     ? await client.dryRunCreate(inNamespace(object, namespaces.restricted), namespaces.restricted)
     : undefined;
-  const verdicts = verdictsByProfile(first, restricted);
+  // Pod Security refuses only Pods: for any other object (a PodTemplate, a workload) its warnings refuse nothing.
+  const isPod = isPlainObject(sent) && sent.kind === 'Pod';
+  const verdicts = isPod
+    ? verdictsByProfile(first, restricted)
+    : { privileged: first, baseline: first, restricted: first };
+  // A workload the server accepts is judged by the Pod its controller creates too (see `judge`).
+  const cp = first.allowed ? controllerPod(sent) : undefined;
+  let podVerdicts: Record<Profile, ServerVerdict> | undefined;
+  if (cp) {
+    const podFirst = await client.dryRunCreate(cp.pod, namespaces.all);
+    const podRestricted = isBaselineRefusal(podFirst)
+      ? await client.dryRunCreate(cp.pod, namespaces.restricted)
+      : undefined;
+    podVerdicts = verdictsByProfile(podFirst, podRestricted);
+  }
   const judged = (profile: Profile): Judged => {
     const violations = validateManifest(sent, profile, undefined, version);
+    const pod = podVerdicts?.[profile];
+    if (cp && pod && !pod.allowed) {
+      const asPod = violations.map((v) => ({ ...v, path: podPathOf(v.path, cp) }));
+      const server = { ...pod, message: `its Pod: ${pod.message}` };
+      return { object: sent, server, violations, comparison: compare(pod, asPod) };
+    }
     return {
       object: sent,
       server: verdicts[profile],
