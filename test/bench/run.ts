@@ -6,10 +6,12 @@
 //   npm run bench -- --json                        the same results as one JSON object
 //   npm run bench -- --all                         also cdk8s at 50,000 in charts of 100 (quadratic: minutes a run)
 //   npm run bench -- --budget 600                  stop starting new repetitions after about this many seconds
+//   npm run bench -- --startup                     only the start-up of `podwright validate` (test/bench/startup.ts)
 import { spawn } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CaseResult, Variant } from './case';
+import { benchStartup } from './startup';
 import type { Layout } from './workload';
 
 const LAYOUTS: readonly Layout[] = ['one-chart', 'charts-of-100'];
@@ -235,7 +237,29 @@ function table(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
+/** `--startup`: the start-up of `podwright validate` of one small file, median of `--reps` (default 9) runs. */
+function startupOnly(argv: readonly string[]): void {
+  const i = argv.indexOf('--reps');
+  const rows = benchStartup(i >= 0 ? Number(argv[i + 1]) : 9);
+  if (argv.includes('--json')) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return;
+  }
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  const lines = [`podwright validate of one small file, wall s (load average ${load} at the end):`];
+  for (const r of rows) {
+    lines.push(
+      `  ${r.name.padEnd(11)} median ${r.medianS} (CPU ${r.medianCpuS ?? '-'})  runs ${r.runsS.join(' ')}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--startup')) return startupOnly(process.argv.slice(2));
   const options = parseArgs(process.argv.slice(2));
   const log = (text: string) => process.stderr.write(`${text}\n`);
   const started = Date.now();
