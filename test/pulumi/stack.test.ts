@@ -1,8 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it, vi } from 'vitest';
-import { PodwrightApp } from '../../src/app';
+import * as YAML from 'yaml';
+import { buildApp, PodwrightApp } from '../../src/app';
 import { PodwrightChart } from '../../src/chart';
 import { PodwrightError } from '../../src/errors';
 import { CronJob } from '../../src/cron-job';
@@ -132,6 +135,33 @@ describe('PodwrightStack', () => {
     for (const { manifest } of app.objects()) {
       expect(mine.find((r) => r.inputs.kind === manifest.kind)?.inputs).toEqual(manifest);
     }
+  });
+
+  it('deploys the example workload charts as typed resources, each exactly as dist/ has it', async () => {
+    const charts = ['web-deployment', 'store-statefulset', 'agent-daemonset', 'pi-job', 'hello-cronjob'];
+    const stack = new PodwrightStack('examples', { app: buildApp({ charts }) });
+    expect((await valueOf(stack.workloads)).sort()).toEqual([
+      'CronJob/hello',
+      'DaemonSet/node-agent',
+      'Deployment/web',
+      'Job/pi',
+      'StatefulSet/store',
+    ]);
+    const inputs = registered.filter((r) => r.type.startsWith('kubernetes:')).map((r) => r.inputs);
+    for (const chart of charts) {
+      const text = fs.readFileSync(path.join(__dirname, '..', '..', 'dist', `${chart}.k8s.yaml`), 'utf8');
+      for (const object of YAML.parseAllDocuments(text).map((d) => d.toJS())) {
+        expect(inputs).toContainEqual(object);
+      }
+    }
+    const types = registered.filter(
+      (r) => r.name.startsWith('web-deployment') || r.name.startsWith('pi-job'),
+    );
+    expect(types.map((r) => r.type).sort()).toEqual([
+      'kubernetes:apps/v1:Deployment',
+      'kubernetes:batch/v1:Job',
+      'kubernetes:core/v1:Service',
+    ]);
   });
 
   it('must not register anything when a workload would break the profile, as for a Pod', () => {
