@@ -47,6 +47,8 @@ interface PodView {
   readonly containers: readonly ContainerRef[];
   /** `spec.os.name: windows`, which 1.25+ exempts from three restricted checks. */
   readonly windows: boolean;
+  /** The Kubernetes version: the server drops some fields before Pod Security looks (procMount in 1.28). */
+  readonly version: KubeVersion;
   readonly out: Violation[];
 }
 
@@ -284,6 +286,9 @@ function seLinuxOptions(pod: PodView): void {
 
 /** procMount 1.0: securityContext.procMount must be unset or Default (no user-namespace relaxation in 1.28). */
 function procMount(pod: PodView): void {
+  // 1.28 drops procMount before admission (ProcMountType is alpha, off): Pod Security never sees it. Measured on
+  // kube-apiserver 1.28.7 (Unmasked accepted under baseline and restricted) and 1.33.3 (refused).
+  if (pod.version === '1.28') return;
   for (const c of pod.containers) {
     const value = c.sc?.procMount;
     if (isSet(value) && value !== 'Default') {
@@ -447,13 +452,14 @@ function restrictedVolumes(pod: PodView): void {
   for (const { index, name, volume } of volumes(pod)) {
     if (ALLOWED_VOLUME_TYPES.some((type) => isSet(volume[type]))) continue;
     const type = restrictedVolumeField(volume);
-    const path = type === undefined ? `spec.volumes[${index}]` : `spec.volumes[${index}].${type}`;
+    // A volume with no source is defaulted to an emptyDir before Pod Security looks at it (SetDefaults_Volume).
+    if (type === undefined) continue;
     report(
       pod,
       'restrictedVolumes',
-      path,
-      type === undefined ? asList(pod.spec.volumes)[index] : volume[type],
-      `restricted volume types: volume "${name}" uses restricted volume type "${type ?? 'unknown'}"`,
+      `spec.volumes[${index}].${type}`,
+      volume[type],
+      `restricted volume types: volume "${name}" uses restricted volume type "${type}"`,
       `Make volume '${name}' one of ${ALLOWED_VOLUME_TYPES_TEXT}; reach other storage through a persistentVolumeClaim.`,
     );
   }
@@ -704,7 +710,7 @@ export function checkPodSecurity(
   pod: Record<string, unknown>,
   level: Profile,
   ref: ObjectRef,
-  _version: KubeVersion = DEFAULT_KUBE_VERSION,
+  version: KubeVersion = DEFAULT_KUBE_VERSION,
 ): Violation[] {
   const checks =
     level === 'restricted' ? RESTRICTED_CHECKS : level === 'baseline' ? BASELINE_CHECKS : undefined;
@@ -718,6 +724,7 @@ export function checkPodSecurity(
     podSc: asObj(spec.securityContext),
     containers: collectContainers(spec),
     windows: asObj(spec.os)?.name === 'windows',
+    version,
     out: [],
   };
   for (const check of checks) check(view);

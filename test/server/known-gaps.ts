@@ -5,12 +5,7 @@ import type { KubeVersion } from '../../src/kube-version';
 import type { Profile } from '../../src/profile';
 
 /** `version profile source` -> who closes it and why it differs. */
-export const KNOWN_GAPS: Readonly<Record<string, string>> = {
-  '1.28 baseline test/fixtures/rejected/pss-baseline-procmount-unmasked.yaml#0':
-    'admission (Pod Security after defaulting): 1.28 drops procMount (ProcMountType gate off) before Pod Security',
-  '1.28 restricted test/fixtures/rejected/pss-baseline-procmount-unmasked.yaml#0':
-    'admission: as under baseline; restricted refuses the Pod for other checks, so only the place may differ',
-};
+export const KNOWN_GAPS: Readonly<Record<string, string>> = {};
 
 /** The key of a corpus case in KNOWN_GAPS. */
 export function gapKey(version: KubeVersion, profile: Profile, source: string): string {

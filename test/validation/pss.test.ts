@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ObjectRef, Violation } from '../../src/errors';
+import type { KubeVersion } from '../../src/kube-version';
 import type { Profile } from '../../src/profile';
 import { checkPodSecurity } from '../../src/validation/pss';
 
@@ -37,13 +38,13 @@ function podWith(change: (pod: Pod) => void): Pod {
   return pod;
 }
 
-function check(pod: Pod, level: Profile): Violation[] {
-  return checkPodSecurity(pod, level, REF);
+function check(pod: Pod, level: Profile, version: KubeVersion = '1.28'): Violation[] {
+  return checkPodSecurity(pod, level, REF, version);
 }
 
 /** `rule path` per violation: the two things a caller keys on. */
-function found(pod: Pod, level: Profile): string[] {
-  return check(pod, level).map((v) => `${v.rule} ${v.path}`);
+function found(pod: Pod, level: Profile, version: KubeVersion = '1.28'): string[] {
+  return check(pod, level, version).map((v) => `${v.rule} ${v.path}`);
 }
 
 const HELLO_WORLD: Pod = {
@@ -294,22 +295,25 @@ describe('baseline: seLinuxOptions', () => {
 });
 
 describe('baseline: procMount', () => {
-  it('baseline rejects an Unmasked /proc', () => {
+  it('1.28 never sees procMount: the server drops the field (ProcMountType is alpha) before Pod Security', () => {
     const pod = podWith((p) => (p.spec.containers[0].securityContext.procMount = 'Unmasked'));
-    expect(found(pod, 'baseline')).toEqual(['pss.procMount spec.containers[0].securityContext.procMount']);
+    expect(check(pod, 'baseline')).toEqual([]);
+    expect(check(pod, 'restricted')).toEqual([]);
   });
 
-  it('baseline rejects an Unmasked /proc even in a user namespace, as 1.28 has no relaxation', () => {
+  it('1.33 rejects an Unmasked /proc at baseline, even in a user namespace', () => {
     const pod = podWith((p) => {
       p.spec.hostUsers = false;
       p.spec.containers[0].securityContext.procMount = 'Unmasked';
     });
-    expect(found(pod, 'baseline')).toEqual(['pss.procMount spec.containers[0].securityContext.procMount']);
+    expect(found(pod, 'baseline', '1.33')).toEqual([
+      'pss.procMount spec.containers[0].securityContext.procMount',
+    ]);
   });
 
   it('baseline accepts procMount Default', () => {
     const pod = podWith((p) => (p.spec.containers[0].securityContext.procMount = 'Default'));
-    expect(check(pod, 'baseline')).toEqual([]);
+    expect(check(pod, 'baseline', '1.33')).toEqual([]);
   });
 });
 
@@ -408,9 +412,11 @@ describe('restricted: restrictedVolumes', () => {
     expect(found(pod, 'restricted')).toEqual(['pss.restrictedVolumes spec.volumes[0].image']);
   });
 
-  it('restricted rejects a volume without any source at the volume itself', () => {
-    const pod = podWith((p) => (p.spec.volumes = [{ name: 'empty' }]));
-    expect(found(pod, 'restricted')).toEqual(['pss.restrictedVolumes spec.volumes[0]']);
+  it('restricted accepts a volume without any source: the server makes it an emptyDir before Pod Security looks', () => {
+    const pod = podWith(
+      (p) => (p.spec.volumes = [{ name: 'empty' }, { name: 'nulls', hostPath: null, nfs: null }]),
+    );
+    expect(check(pod, 'restricted')).toEqual([]);
   });
 
   it('restricted accepts every allowed volume type', () => {
