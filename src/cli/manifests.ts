@@ -17,10 +17,22 @@ export class InputError extends Error {
 }
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+/** Most alias uses a document may have (yaml's resource-exhaustion guard). */
+const MAX_ALIAS_COUNT = 1000;
 
-/** Files named by `paths`: files as given, folders walked for .yaml/.yml/.json (sorted), `-` as is. */
+/**
+ * Files named by `paths`: files as given, folders walked for .yaml/.yml/.json (sorted), `-` as is. Symbolic links
+ * are followed, but each real folder is walked and each real file read once, so a link loop ends.
+ */
 export function expandPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
+  const once = (file: string): boolean => {
+    const real = fs.realpathSync(file);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  };
   for (const p of paths) {
     if (p === '-') {
       out.push(p);
@@ -33,16 +45,30 @@ export function expandPaths(paths: readonly string[]): string[] {
       throw new InputError(`${p}: no such file or folder. Check the path.`);
     }
     if (!stat.isDirectory()) {
-      out.push(p);
+      if (once(p)) out.push(p);
       continue;
     }
-    const found = (fs.readdirSync(p, { recursive: true }) as string[])
-      .filter((f) => MANIFEST_FILE.test(f) && fs.statSync(path.join(p, f)).isFile())
-      .sort()
-      .map((f) => path.join(p, f));
-    out.push(...found);
+    out.push(...walk(p, once).sort().filter(once));
   }
   return out;
+}
+
+/** Manifest files under `dir`, each real folder walked once (`once` says whether a real path is new). */
+function walk(dir: string, once: (file: string) => boolean): string[] {
+  if (!once(dir)) return [];
+  const found: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      continue; // a dangling link or a link loop's ELOOP: nothing to read there
+    }
+    if (stat.isDirectory()) found.push(...walk(file, once));
+    else if (stat.isFile() && MANIFEST_FILE.test(name)) found.push(file);
+  }
+  return found;
 }
 
 /**
@@ -56,7 +82,15 @@ export function parseManifests(text: string, file: string): SourcedManifest[] {
     if (doc.errors.length > 0) {
       throw new InputError(`${file}: not valid YAML or JSON: ${doc.errors[0].message.split('\n')[0]}`);
     }
-    const value = doc.toJS({ maxAliasCount: 1000 });
+    let value: any;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // yaml throws a ReferenceError for an alias bomb (a few lines that expand to billions of nodes).
+      throw new InputError(
+        `${file}: refused: its aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} alias uses; ${(error as Error).message}). Write the objects without aliases.`,
+      );
+    }
     if (value === null || value === undefined) continue;
     const isList = typeof value === 'object' && value.kind === 'List' && Array.isArray(value.items);
     for (const manifest of isList ? value.items : [value]) out.push({ file, manifest });
@@ -64,9 +98,10 @@ export function parseManifests(text: string, file: string): SourcedManifest[] {
   return out;
 }
 
-/** Reads and parses every object under `paths`; `readStdin` supplies `-`. */
+/** Reads and parses every object under `paths`; `readStdin` supplies `-`. Finding no object at all is an InputError. */
 export function readManifests(paths: readonly string[], readStdin: () => string): SourcedManifest[] {
-  return expandPaths(paths).flatMap((file) => {
+  const files = expandPaths(paths);
+  const manifests = files.flatMap((file) => {
     let text: string;
     try {
       text = file === '-' ? readStdin() : fs.readFileSync(file, 'utf8');
@@ -75,4 +110,10 @@ export function readManifests(paths: readonly string[], readStdin: () => string)
     }
     return parseManifests(text, file);
   });
+  if (manifests.length === 0) {
+    const where =
+      files.length === 0 ? 'no .yaml, .yml or .json file' : `${files.length} file(s) but no object`;
+    throw new InputError(`${paths.join(' ')}: found ${where}, so nothing was checked. Check the paths.`);
+  }
+  return manifests;
 }
