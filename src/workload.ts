@@ -1,7 +1,6 @@
 import { ApiObjectMetadataDefinition, type ApiObjectMetadata } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
-import { showValue } from './errors';
 import type { Json } from './json';
 import { AbstractPod, hasBrand, type PodSpecProps, type RestartPolicy } from './pod-template';
 
@@ -111,16 +110,16 @@ export abstract class Workload extends AbstractPod {
         'Leave selector out to select the template labels, or give matchLabels the template has.',
       );
     }
-    for (const [key, value] of Object.entries(matchLabels)) {
-      if (labels[key] !== value) {
-        throw this.error(
-          `spec.selector.matchLabels[${key}]`,
-          'workload.selector.mismatch',
-          value,
-          `does not select the Pod template, whose labels are ${showValue(labels)}`,
-          'Leave selector out to select the template labels, or add the label to podMetadata.labels.',
-        );
-      }
+    const missing = Object.entries(matchLabels).filter(([key, value]) => labels[key] !== value);
+    if (missing.length > 0) {
+      // The API server reports this on the template's labels, not on the selector.
+      throw this.error(
+        'spec.template.metadata.labels',
+        'workload.selector.mismatch',
+        labels,
+        `are not selected by spec.selector, which needs ${missing.map(([k, v]) => `${k}=${v}`).join(', ')}`,
+        'Leave selector out to select the template labels, or add the labels to podMetadata.labels.',
+      );
     }
     return selector;
   }

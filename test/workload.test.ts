@@ -146,12 +146,12 @@ describe('selector and labels of Deployments, StatefulSets and DaemonSets', () =
     expect(synth(c)[0].spec.selector).toEqual({ matchLabels: { app: 's' } });
   });
 
-  it('fails when the selector does not select the template labels, naming the label and the fix', () => {
+  it('fails when the selector does not select the template labels, on the path the API server names', () => {
     const build = () =>
       new Deployment(chart(), 'web', { selector: { matchLabels: { app: 'other' } }, containers: [busybox] });
     expect(build).toThrow(PodwrightError);
     expect(build).toThrow(
-      'Deployment web spec.selector.matchLabels[app]: does not select the Pod template, whose labels are {"app":"web"}, got "other". Leave selector out',
+      'Deployment web spec.template.metadata.labels: are not selected by spec.selector, which needs app=other, got {"app":"web"}. Leave selector out',
     );
   });
 
