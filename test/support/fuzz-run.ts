@@ -33,7 +33,9 @@ export interface FuzzResult {
 export function classify(j: Judged, mutated?: Mutant): string {
   const { outcome } = j.comparison;
   // A null list entry decodes to an empty object, which then fails validation: the null is the cause.
-  const nulled = mutated?.edits.some((e) => e.startsWith('null entry')) ? ' (after a null entry)' : '';
+  const nulled = mutated?.edits.some((e) => e.startsWith('null entry') || /= \[?null\]?$/.test(e))
+    ? ' (after a null entry)'
+    : '';
   const errors = j.violations.filter((v) => v.severity !== 'warning');
   const podwright = [...new Set(errors.map((v) => `${v.rule}@${withoutIndexes(v.path)}`))]
     .slice(0, 2)

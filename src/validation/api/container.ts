@@ -5,6 +5,7 @@ import * as probesModule from './probes';
 import * as resourcesModule from './resources';
 import * as securityContextModule from './security-context';
 import type { VolumeKinds } from './volumes';
+import { atLeast } from '../../kube-version';
 import * as volumesModule from './volumes';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
@@ -647,8 +648,8 @@ function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, n
 }
 
 /**
- * validateContainers / validateInitContainers / validateEphemeralContainers (1.28, with the SidecarContainers
- * behaviour of 1.29: an init container with restartPolicy Always may have probes and lifecycle hooks).
+ * validateContainers / validateInitContainers / validateEphemeralContainers. From 1.33 (SidecarContainers on) an init
+ * container with restartPolicy Always is a sidecar and may have probes and lifecycle hooks; 1.28 drops the field.
  */
 export function validateContainerList(
   ctx: Ctx,
@@ -659,6 +660,7 @@ export function validateContainerList(
 ): unknown[] {
   const listPath = `spec.${kind}`;
   const list = arr(ctx, v, listPath);
+  const sidecarsEnabled = atLeast(ctx.version, '1.33');
   if (kind === 'containers' && (!list || list.length === 0)) {
     if (v === undefined || v === null || list) {
       ctx.add(
@@ -705,7 +707,9 @@ export function validateContainerList(
       }
     } else if (kind === 'initContainers') {
       let sidecar = false;
-      if (restart !== undefined && restart !== null) {
+      // 1.28 has the SidecarContainers gate off: the server drops an init container's restartPolicy before
+      // validating (any value is accepted, and the container is an ordinary init container).
+      if (restart !== undefined && restart !== null && sidecarsEnabled) {
         const policy = str(ctx, restart, `${path}.restartPolicy`);
         if (policy === 'Always') sidecar = true;
         else

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { c0, check, runCases, validPod, warningsOf } from './fixtures';
+import { validatePodApi } from '../../../src/validation/api';
+import { REF, c0, check, runCases, validPod, warningsOf } from './fixtures';
 
 // validateContainers / validateInitContainers / validateEphemeralContainers / validateContainerCommon
 describe('containers', () => {
@@ -83,13 +84,6 @@ describe('containers', () => {
       rule: 'container.restartPolicy.forbidden',
     },
     {
-      name: 'rejects an init container restartPolicy other than Always',
-      change: (p) =>
-        (p.spec.initContainers = [{ name: 'init', image: 'busybox', restartPolicy: 'OnFailure' }]),
-      path: 'spec.initContainers[0].restartPolicy',
-      rule: 'initContainer.restartPolicy.unsupported',
-    },
-    {
       name: 'rejects a readiness probe on a plain init container',
       change: (p) =>
         (p.spec.initContainers = [
@@ -136,18 +130,41 @@ describe('containers', () => {
     },
   ]);
 
-  it('accepts an init container with restartPolicy Always and probes (sidecar, 1.29 default)', () => {
+  const sidecarPod = (restartPolicy: string) => {
     const pod = validPod();
     pod.spec.initContainers = [
       {
         name: 'proxy',
         image: 'envoy:1',
-        restartPolicy: 'Always',
+        restartPolicy,
         readinessProbe: { tcpSocket: { port: 9901 } },
         lifecycle: { preStop: { exec: { command: ['true'] } } },
       },
     ];
+    return pod;
+  };
+
+  it('fails when a 1.33 init container restartPolicy is not Always; 1.28 drops the field', () => {
+    const pod = validPod();
+    pod.spec.initContainers = [{ name: 'init', image: 'busybox', restartPolicy: 'OnFailure' }];
+    expect(validatePodApi(pod, REF, '1.33').map((v) => [v.path, v.rule])).toEqual([
+      ['spec.initContainers[0].restartPolicy', 'initContainer.restartPolicy.unsupported'],
+    ]);
     expect(check(pod)).toEqual([]);
+  });
+
+  it('accepts an init container with restartPolicy Always and probes under 1.33 (sidecar)', () => {
+    expect(validatePodApi(sidecarPod('Always'), REF, '1.33')).toEqual([]);
+  });
+
+  // kube-apiserver v1.28.7 (SidecarContainers off) drops the field, then refuses probes and hooks on the init container.
+  it('fails when a 1.28 init container has probes or hooks, whatever its restartPolicy', () => {
+    for (const policy of ['Always', 'Sometimes']) {
+      expect(check(sidecarPod(policy)).map((v) => [v.path, v.rule])).toEqual([
+        ['spec.initContainers[0].lifecycle', 'initContainer.lifecycle.forbidden'],
+        ['spec.initContainers[0].readinessProbe', 'initContainer.readinessProbe.forbidden'],
+      ]);
+    }
   });
 
   it('accepts missing imagePullPolicy and terminationMessagePolicy, which the server defaults', () => {
