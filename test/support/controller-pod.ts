@@ -70,18 +70,24 @@ export function controllerPod(workload: unknown): ControllerPod | undefined {
     }
     const claims = Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : [];
     if (claims.length > 0) {
-      const own = Array.isArray(podSpec.volumes) ? podSpec.volumes : [];
-      const volumes: unknown[] = [];
+      // The controller keys the claims by name and puts them before the template's own volumes, dropping a
+      // template volume of the same name; here the template's volumes keep their indexes (a claim replaces its
+      // namesake in place, the others come last), so that a template path names the same volume in the Pod.
+      const volumes = [...(Array.isArray(podSpec.volumes) ? podSpec.volumes : [])];
+      const seen = new Set<unknown>();
       claims.forEach((c, i) => {
         const claimName = obj(obj(c).metadata).name;
-        fromWorkload[`spec.volumes[${volumes.length}]`] = `spec.volumeClaimTemplates[${i}].metadata.name`;
-        volumes.push({
+        if (seen.has(claimName)) return;
+        seen.add(claimName);
+        const volume = {
           name: claimName,
           persistentVolumeClaim: { claimName: `${String(claimName)}-${podName}` },
-        });
+        };
+        const at = volumes.findIndex((v) => obj(v).name === claimName);
+        const index = at >= 0 ? at : volumes.length;
+        volumes[index] = volume;
+        fromWorkload[`spec.volumes[${index}]`] = `spec.volumeClaimTemplates[${i}].metadata.name`;
       });
-      for (const v of own)
-        if (!claims.some((c) => obj(obj(c).metadata).name === obj(v).name)) volumes.push(v);
       podSpec.volumes = volumes;
     }
   } else if (kind === 'batch/v1 Job' || kind === 'batch/v1 CronJob') {
