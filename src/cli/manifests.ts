@@ -8,6 +8,19 @@ export interface SourcedManifest {
   readonly file: string;
   /** The parsed object. */
   readonly manifest: unknown;
+  /**
+   * Fields written twice in the same mapping, as the API server names them (`spec.containers[0].image`); the
+   * object holds the last value, as kubectl sends it. Absent when there are none.
+   */
+  readonly duplicates?: readonly DuplicateField[];
+}
+
+/** A key written twice in one mapping of the text. */
+export interface DuplicateField {
+  /** Path of the field inside its object: `metadata.labels.app`, `spec.containers[0].image`. */
+  readonly path: string;
+  /** The value written first, which the last one replaces. */
+  readonly dropped: unknown;
 }
 
 /** Input the CLI cannot use at all: a missing file, unparsable YAML. Exit code 2. */
@@ -79,9 +92,10 @@ export function parseManifests(text: string, file: string): SourcedManifest[] {
   const docs = YAML.parseAllDocuments(text, { prettyErrors: true });
   const out: SourcedManifest[] = [];
   for (const doc of docs) {
-    if (doc.errors.length > 0) {
-      throw new InputError(`${file}: not valid YAML or JSON: ${doc.errors[0].message.split('\n')[0]}`);
-    }
+    // A key written twice is no reason to stop: kubectl keeps the last value (measured, 1.28 and 1.33), and so
+    // does toJS. Only then is the document walked again to name the duplicates, so clean input pays nothing.
+    const error = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    if (error) throw new InputError(`${file}: not valid YAML or JSON: ${error.message.split('\n')[0]}`);
     let value: any;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -92,10 +106,60 @@ export function parseManifests(text: string, file: string): SourcedManifest[] {
       );
     }
     if (value === null || value === undefined) continue;
+    const duplicates: { segs: (string | number)[]; dropped: unknown }[] = [];
+    if (doc.errors.length > 0) findDuplicates(doc.contents, [], duplicates);
     const isList = typeof value === 'object' && value.kind === 'List' && Array.isArray(value.items);
-    for (const manifest of isList ? value.items : [value]) out.push({ file, manifest });
+    if (!isList) {
+      out.push(
+        duplicates.length > 0
+          ? { file, manifest: value, duplicates: duplicates.map(named) }
+          : { file, manifest: value },
+      );
+      continue;
+    }
+    (value.items as unknown[]).forEach((manifest, i) => {
+      const own = duplicates.filter((d) => d.segs[0] === 'items' && d.segs[1] === i);
+      const rest = own.map((d) => named({ segs: d.segs.slice(2), dropped: d.dropped }));
+      out.push(rest.length > 0 ? { file, manifest, duplicates: rest } : { file, manifest });
+    });
   }
   return out;
+}
+
+// Every key of a mapping that an earlier key of the same mapping already has, at any depth, in document order.
+function findDuplicates(
+  node: unknown,
+  segs: (string | number)[],
+  out: { segs: (string | number)[]; dropped: unknown }[],
+): void {
+  if (YAML.isMap(node)) {
+    const seen = new Map<string, unknown>();
+    for (const pair of node.items) {
+      const key = YAML.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const value = YAML.isScalar(pair.value) ? pair.value.value : droppedValue(pair.value);
+      if (seen.has(key)) out.push({ segs: [...segs, key], dropped: seen.get(key) });
+      seen.set(key, value);
+      findDuplicates(pair.value, [...segs, key], out);
+    }
+  } else if (YAML.isSeq(node)) {
+    node.items.forEach((entry, i) => findDuplicates(entry, [...segs, i], out));
+  }
+}
+
+// A collection's value for the report; an alias inside it has no document to resolve against, so none then.
+function droppedValue(node: unknown): unknown {
+  try {
+    return YAML.isNode(node) ? node.toJSON() : node;
+  } catch {
+    return undefined;
+  }
+}
+
+// The path as the API server prints a duplicate field: `.` between fields and map keys, `[i]` for list entries.
+function named(d: { segs: (string | number)[]; dropped: unknown }): DuplicateField {
+  let path = '';
+  for (const s of d.segs) path += typeof s === 'number' ? `[${s}]` : path === '' ? s : `.${s}`;
+  return { path, dropped: d.dropped };
 }
 
 /** Reads and parses every object under `paths`; `readStdin` supplies `-`. Finding no object at all is an InputError. */

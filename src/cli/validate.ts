@@ -1,6 +1,7 @@
 import { formatViolation, isError, type Violation } from '../errors';
 import type { Profile } from '../profile';
 import { isPod, isWorkload, refOf, validateManifest } from '../validation';
+import { duplicateFieldWarnings } from '../validation/schema';
 import type { SourcedManifest } from './manifests';
 
 /** Output format of `podwright validate`. */
@@ -24,7 +25,12 @@ export function validateManifests(manifests: readonly SourcedManifest[], profile
   const skipped: string[] = [];
   let pods = 0;
   let workloads = 0;
-  for (const { file, manifest } of manifests) {
+  for (const { file, manifest, duplicates } of manifests) {
+    if (duplicates && typeof manifest === 'object' && manifest !== null) {
+      violations.push(
+        ...duplicateFieldWarnings(duplicates, refOf(manifest as Record<string, unknown>, file)),
+      );
+    }
     const workload = isWorkload(manifest);
     if (!workload && !isPod(manifest)) {
       const ref =

@@ -10,7 +10,7 @@ import * as volumesModule from './volumes';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
-const { arr, bool, int32, obj, str, supported } = contextModule;
+const { arr, bool, int32, obj, str, supported, item } = contextModule;
 const { dns1123Label, dns1123Subdomain, dns1123SubdomainPrefix, envVarName, portName, portNum } =
   formatsModule;
 const { validateLifecycle, validateProbe } = probesModule;
@@ -52,7 +52,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
   const names = new Set<string>();
   for (let i = 0; i < ports.length; i++) {
     const p = `${path}[${i}]`;
-    const port = obj(ctx, ports[i], p);
+    const port = item(ctx, ports[i], p);
     if (!port) continue;
     const name = str(ctx, port.name, `${p}.name`);
     if (name) {
@@ -180,7 +180,7 @@ function validateEnv(ctx: Ctx, v: unknown, path: string): void {
   if (!env) return;
   for (let i = 0; i < env.length; i++) {
     const p = `${path}[${i}]`;
-    const e = obj(ctx, env[i], p);
+    const e = item(ctx, env[i], p);
     if (!e) continue;
     const name = str(ctx, e.name, `${p}.name`);
     if (!name) {
@@ -261,7 +261,7 @@ function validateEnvFrom(ctx: Ctx, v: unknown, path: string): void {
   if (!list) return;
   for (let i = 0; i < list.length; i++) {
     const p = `${path}[${i}]`;
-    const e = obj(ctx, list[i], p);
+    const e = item(ctx, list[i], p);
     if (!e) continue;
     const prefix = str(ctx, e.prefix, `${p}.prefix`);
     if (prefix) {
@@ -349,7 +349,7 @@ function validateVolumeMounts(
   const mountPoints = new Set<string>();
   for (let i = 0; i < list.length; i++) {
     const p = `${path}[${i}]`;
-    const m = obj(ctx, list[i], p);
+    const m = item(ctx, list[i], p);
     if (!m) continue;
     const name = str(ctx, m.name, `${p}.name`);
     if (!name)
@@ -470,7 +470,7 @@ function validateVolumeDevices(
   const names = new Set<string>();
   for (let i = 0; i < list.length; i++) {
     const p = `${path}[${i}]`;
-    const d = obj(ctx, list[i], p);
+    const d = item(ctx, list[i], p);
     if (!d) continue;
     const name = str(ctx, d.name, `${p}.name`);
     const devicePath = str(ctx, d.devicePath, `${p}.devicePath`);
@@ -687,7 +687,7 @@ export function validateContainerList(
   const targets = kind === 'ephemeralContainers' ? new Set(names) : undefined;
   for (let i = 0; i < list.length; i++) {
     const path = `${listPath}[${i}]`;
-    const c = obj(ctx, list[i], path);
+    const c = item(ctx, list[i], path);
     if (!c) continue;
     validateCommon(ctx, c, path, volumes, names);
     const restart = c.restartPolicy;

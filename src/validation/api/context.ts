@@ -40,8 +40,15 @@ export class Ctx {
   /** Records a value whose JSON type the API server's decoder would refuse (it rejects the whole request). */
   public type(path: string, value: unknown, expected: string): void {
     const field = path.slice(path.lastIndexOf('.') + 1) || 'the object';
-    const fix = `Write ${field} as ${expected}.`;
-    this.out.push({ object: this.ref, path, value, rule: 'type', message: `must be ${expected}`, fix });
+    this.decode(path, value, 'type', `must be ${expected}`, `Write ${field} as ${expected}.`);
+  }
+
+  /**
+   * Records what the API server's strict decoder refuses (a wrong JSON type, an unknown field): it rejects the
+   * request before any rule runs, so later rules at this path or a parent of it add nothing and are dropped.
+   */
+  public decode(path: string, value: unknown, rule: string, message: string, fix: string): void {
+    this.out.push({ object: this.ref, path, value, rule, message, fix });
     (this.typePaths ??= []).push(path);
   }
 }
@@ -51,84 +58,80 @@ export function isObj(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Reads an optional object field; reports a type violation and returns undefined for anything else. */
-export function obj(ctx: Ctx, v: unknown, path: string): Json | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (isObj(v)) return v;
-  ctx.type(path, v, 'an object');
-  return undefined;
+// The readers below take the Ctx and the path they read at but report nothing: the schema walk
+// (../schema, run first by validatePodApi) owns every JSON-type error, once per path. A value of the wrong type
+// reads as missing, which is what the rules need to go on without a second report.
+
+/** Reads an optional object field; anything else reads as undefined. */
+export function obj(_ctx: Ctx, v: unknown, _path: string): Json | undefined {
+  return isObj(v) ? v : undefined;
 }
 
-/** Reads an optional array field; reports a type violation and returns undefined for anything else. */
-export function arr(ctx: Ctx, v: unknown, path: string): unknown[] | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (Array.isArray(v)) return v;
-  ctx.type(path, v, 'an array');
-  return undefined;
+/** The empty object a null entry of a list of objects decodes to (Go's zero value). Never mutated. */
+const EMPTY: Json = Object.freeze({});
+
+/**
+ * Reads one entry of a list of objects: null is an empty object, as Go decodes it (the server then checks it like
+ * any other entry, e.g. `containers: [null]` has no name); any other non-object reads as undefined.
+ */
+export function item(_ctx: Ctx, v: unknown, _path: string): Json | undefined {
+  if (v === null) return EMPTY;
+  return isObj(v) ? v : undefined;
 }
 
-/** Reads an optional string field (null and missing read as ''), reporting other types. */
-export function str(ctx: Ctx, v: unknown, path: string): string {
-  if (typeof v === 'string') return v;
-  if (v !== undefined && v !== null) ctx.type(path, v, 'a string');
-  return '';
+/** Reads an optional array field; anything else reads as undefined. */
+export function arr(_ctx: Ctx, v: unknown, _path: string): unknown[] | undefined {
+  return Array.isArray(v) ? v : undefined;
+}
+
+/** Reads an optional string field (null, missing and other types read as ''). */
+export function str(_ctx: Ctx, v: unknown, _path: string): string {
+  return typeof v === 'string' ? v : '';
 }
 
 /** Reads an optional string field, keeping "missing" distinct from '' (for Go pointer-to-string fields). */
-export function optStr(ctx: Ctx, v: unknown, path: string): string | undefined {
-  if (typeof v === 'string') return v;
-  if (v !== undefined && v !== null) ctx.type(path, v, 'a string');
-  return undefined;
+export function optStr(_ctx: Ctx, v: unknown, _path: string): string | undefined {
+  return typeof v === 'string' ? v : undefined;
 }
 
-/** Reads an optional boolean (missing/null read as undefined). */
-export function bool(ctx: Ctx, v: unknown, path: string): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  if (v !== undefined && v !== null) ctx.type(path, v, 'a boolean');
-  return undefined;
+/** Reads an optional boolean (missing, null and other types read as undefined). */
+export function bool(_ctx: Ctx, v: unknown, _path: string): boolean | undefined {
+  return typeof v === 'boolean' ? v : undefined;
 }
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
-/** Reads an optional int32 field; Go's decoder refuses fractions and out-of-range numbers. */
-export function int32(ctx: Ctx, v: unknown, path: string): number | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'number' && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX) return v;
-  ctx.type(path, v, 'a 32-bit integer');
-  return undefined;
+/** Reads an optional int32 field; fractions and out-of-range numbers read as undefined. */
+export function int32(_ctx: Ctx, v: unknown, _path: string): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX ? v : undefined;
 }
 
 /** Reads an optional int64 field (limited to the integers JSON numbers hold exactly). */
-export function int64(ctx: Ctx, v: unknown, path: string): number | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
-  ctx.type(path, v, 'an integer');
-  return undefined;
+export function int64(_ctx: Ctx, v: unknown, _path: string): number | undefined {
+  return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
 }
 
-/** Reads a map[string]string field, reporting the map or any non-string value. */
-export function strMap(ctx: Ctx, v: unknown, path: string): Json | undefined {
-  const m = obj(ctx, v, path);
-  if (!m) return undefined;
-  for (const k in m) {
-    const val = m[k];
-    if (typeof val !== 'string' && val !== null) ctx.type(`${path}[${k}]`, val, 'a string');
-  }
-  return m;
+/** Reads a map[string]string field; a non-object reads as undefined. */
+export function strMap(_ctx: Ctx, v: unknown, _path: string): Json | undefined {
+  return isObj(v) ? v : undefined;
 }
 
-/** Reads an array of strings, reporting non-string items; returns only the string items' indexes intact. */
-export function strList(ctx: Ctx, v: unknown, path: string): string[] | undefined {
-  const a = arr(ctx, v, path);
-  if (!a) return undefined;
-  for (let i = 0; i < a.length; i++) {
-    if (typeof a[i] !== 'string') {
-      ctx.type(`${path}[${i}]`, a[i], 'a string');
-      return undefined;
-    }
+/**
+ * Reads an array of strings; null entries read as '' (as Go decodes them), and a list with any other non-string
+ * entry reads as undefined.
+ */
+export function strList(_ctx: Ctx, v: unknown, _path: string): string[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  let out = v as string[];
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    if (typeof e === 'string') continue;
+    if (e !== null) return undefined;
+    if (out === v) out = v.slice() as string[];
+    out[i] = '';
   }
-  return a as string[];
+  return out;
 }
 
 /** The NotSupported message the API server prints: `supported values: "a", "b"`. */

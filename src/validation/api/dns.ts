@@ -5,7 +5,7 @@ import { atLeast } from '../../kube-version';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
-const { arr, obj, str, strList, supported } = contextModule;
+const { arr, obj, str, strList, supported, item } = contextModule;
 const { dns1123Label, dns1123Subdomain, isIP } = formatsModule;
 
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
@@ -107,7 +107,7 @@ export function validateDns(ctx: Ctx, spec: Json): void {
   }
   const options = arr(ctx, config.options, `${path}.options`);
   options?.forEach((o, i) => {
-    const opt = obj(ctx, o, `${path}.options[${i}]`);
+    const opt = item(ctx, o, `${path}.options[${i}]`);
     if (!opt) return;
     const name = str(ctx, opt.name, `${path}.options[${i}].name`);
     str(ctx, opt.value, `${path}.options[${i}].value`);
@@ -143,7 +143,7 @@ export function validateHostnames(ctx: Ctx, spec: Json): void {
   aliases?.forEach((a, i) => {
     const p = `spec.hostAliases[${i}]`;
     const at = indexed ? p : 'spec.hostAliases';
-    const alias = obj(ctx, a, p);
+    const alias = item(ctx, a, p);
     if (!alias) return;
     const ip = str(ctx, alias.ip, `${p}.ip`);
     if (!isIP(ip))

@@ -1,5 +1,6 @@
 import type { ObjectRef, Violation } from '../../errors';
 import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../../kube-version';
+import { checkFields } from '../schema';
 import { Ctx, obj, str } from './context';
 import { validateContainerList } from './container';
 import { validateDns, validateHostnames } from './dns';
@@ -27,6 +28,8 @@ export function validatePodApi(
 ): Violation[] {
   const ctx = new Ctx(ref, version);
   try {
+    // Strict decoding first: unknown fields and wrong JSON types, which the rules below then read as missing.
+    checkFields(ctx, pod, 'v1/Pod');
     validatePod(ctx, pod);
   } catch (error) {
     // A bug here must not take the caller down; report it as a violation instead of throwing.
@@ -43,10 +46,7 @@ export function validatePodApi(
 
 // ValidatePodCreate -> validatePodMetadataAndSpec -> ValidateObjectMeta + ValidatePodSpec (1.28).
 function validatePod(ctx: Ctx, pod: Record<string, unknown>): void {
-  if (typeof pod !== 'object' || pod === null || Array.isArray(pod)) {
-    ctx.type('', pod, 'an object');
-    return;
-  }
+  if (typeof pod !== 'object' || pod === null || Array.isArray(pod)) return;
   const apiVersion = str(ctx, pod.apiVersion, 'apiVersion');
   const kind = str(ctx, pod.kind, 'kind');
   if (apiVersion !== 'v1') {

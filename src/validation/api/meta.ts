@@ -4,7 +4,7 @@ import * as formatsModule from './formats';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
-const { arr, bool, int64, obj, str, strList, strMap } = contextModule;
+const { arr, bool, int64, str, strList, strMap, item } = contextModule;
 const { dns1123Label, dns1123Subdomain, dns1123SubdomainPrefix, hasBackstep, labelValue, qualifiedName } =
   formatsModule;
 
@@ -222,9 +222,9 @@ function validateOwnerReferences(ctx: Ctx, v: unknown): void {
   const list = arr(ctx, v, 'metadata.ownerReferences');
   if (!list) return;
   let controllers = 0;
-  list.forEach((item, i) => {
+  list.forEach((entry, i) => {
     const p = `metadata.ownerReferences[${i}]`;
-    const ref = obj(ctx, item, p);
+    const ref = item(ctx, entry, p);
     if (!ref) return;
     const apiVersion = str(ctx, ref.apiVersion, `${p}.apiVersion`);
     // schema.FromAPIVersionAndKind: "group/version" or "version"; a trailing "/" leaves the version empty.

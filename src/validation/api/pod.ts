@@ -4,7 +4,7 @@ import * as formatsModule from './formats';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
-const { arr, bool, int64, obj, optStr, str, supported } = contextModule;
+const { arr, bool, int64, obj, optStr, str, supported, item } = contextModule;
 const { dns1123Subdomain, qualifiedName } = formatsModule;
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -111,13 +111,13 @@ export function validatePodFields(ctx: Ctx, spec: Json): void {
   }
   const pullSecrets = arr(ctx, spec.imagePullSecrets, 'spec.imagePullSecrets');
   pullSecrets?.forEach((s, i) => {
-    const ref = obj(ctx, s, `spec.imagePullSecrets[${i}]`);
+    const ref = item(ctx, s, `spec.imagePullSecrets[${i}]`);
     if (ref) str(ctx, ref.name, `spec.imagePullSecrets[${i}].name`);
   });
   const gates = arr(ctx, spec.readinessGates, 'spec.readinessGates');
   gates?.forEach((g, i) => {
     const p = `spec.readinessGates[${i}]`;
-    const gate = obj(ctx, g, p);
+    const gate = item(ctx, g, p);
     if (!gate) return;
     const type = str(ctx, gate.conditionType, `${p}.conditionType`);
     const msg = qualifiedName(type);

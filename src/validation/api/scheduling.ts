@@ -5,7 +5,7 @@ import * as metaModule from './meta';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
-const { arr, int32, int64, obj, optStr, str, strList, supported } = contextModule;
+const { arr, int32, int64, obj, optStr, str, strList, supported, item } = contextModule;
 const { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } = formatsModule;
 const { validateLabelName, validateLabels } = metaModule;
 
@@ -21,7 +21,7 @@ export function validateTolerations(ctx: Ctx, v: unknown): void {
   if (!list) return;
   for (let i = 0; i < list.length; i++) {
     const p = `spec.tolerations[${i}]`;
-    const t = obj(ctx, list[i], p);
+    const t = item(ctx, list[i], p);
     if (!t) continue;
     const key = str(ctx, t.key, `${p}.key`);
     const operator = str(ctx, t.operator, `${p}.operator`);
@@ -129,7 +129,7 @@ function validateNodeTerm(ctx: Ctx, term: Json, path: string): void {
   const exprs = arr(ctx, term.matchExpressions, `${path}.matchExpressions`) ?? [];
   for (let j = 0; j < exprs.length; j++) {
     const p = `${path}.matchExpressions[${j}]`;
-    const r = obj(ctx, exprs[j], p);
+    const r = item(ctx, exprs[j], p);
     if (!r) continue;
     const op = str(ctx, r.operator, `${p}.operator`);
     const values = strList(ctx, r.values, `${p}.values`) ?? [];
@@ -157,7 +157,7 @@ function validateNodeTerm(ctx: Ctx, term: Json, path: string): void {
   const fields = arr(ctx, term.matchFields, `${path}.matchFields`) ?? [];
   for (let j = 0; j < fields.length; j++) {
     const p = `${path}.matchFields[${j}]`;
-    const r = obj(ctx, fields[j], p);
+    const r = item(ctx, fields[j], p);
     if (!r) continue;
     const op = str(ctx, r.operator, `${p}.operator`);
     const values = strList(ctx, r.values, `${p}.values`) ?? [];
@@ -212,7 +212,7 @@ export function validateLabelSelector(ctx: Ctx, v: unknown, path: string): Json 
   const exprs = arr(ctx, sel.matchExpressions, `${path}.matchExpressions`) ?? [];
   for (let i = 0; i < exprs.length; i++) {
     const p = `${path}.matchExpressions[${i}]`;
-    const r = obj(ctx, exprs[i], p);
+    const r = item(ctx, exprs[i], p);
     if (!r) continue;
     const op = str(ctx, r.operator, `${p}.operator`);
     const values = strList(ctx, r.values, `${p}.values`) ?? [];
@@ -291,14 +291,14 @@ export function validateAffinity(ctx: Ctx, v: unknown): void {
         );
       } else {
         terms.forEach((t, i) => {
-          const term = obj(ctx, t, `${rp}.nodeSelectorTerms[${i}]`);
+          const term = item(ctx, t, `${rp}.nodeSelectorTerms[${i}]`);
           if (term) validateNodeTerm(ctx, term, `${rp}.nodeSelectorTerms[${i}]`);
         });
       }
     }
     const pp = `${path}.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution`;
     (arr(ctx, na.preferredDuringSchedulingIgnoredDuringExecution, pp) ?? []).forEach((t, i) => {
-      const term = obj(ctx, t, `${pp}[${i}]`);
+      const term = item(ctx, t, `${pp}[${i}]`);
       if (!term) return;
       weight(ctx, term.weight, `${pp}[${i}].weight`);
       validateNodeTerm(
@@ -313,12 +313,12 @@ export function validateAffinity(ctx: Ctx, v: unknown): void {
     if (!pa) continue;
     const rp = `${path}.${kind}.requiredDuringSchedulingIgnoredDuringExecution`;
     (arr(ctx, pa.requiredDuringSchedulingIgnoredDuringExecution, rp) ?? []).forEach((t, i) => {
-      const term = obj(ctx, t, `${rp}[${i}]`);
+      const term = item(ctx, t, `${rp}[${i}]`);
       if (term) validatePodAffinityTerm(ctx, term, `${rp}[${i}]`);
     });
     const pp = `${path}.${kind}.preferredDuringSchedulingIgnoredDuringExecution`;
     (arr(ctx, pa.preferredDuringSchedulingIgnoredDuringExecution, pp) ?? []).forEach((t, i) => {
-      const term = obj(ctx, t, `${pp}[${i}]`);
+      const term = item(ctx, t, `${pp}[${i}]`);
       if (!term) return;
       weight(ctx, term.weight, `${pp}[${i}].weight`);
       validatePodAffinityTerm(
@@ -337,7 +337,7 @@ export function validateTopologySpread(ctx: Ctx, v: unknown): void {
   const parsed = list.map((c) => (c && typeof c === 'object' ? (c as Json) : undefined));
   for (let i = 0; i < list.length; i++) {
     const p = `spec.topologySpreadConstraints[${i}]`;
-    const c = obj(ctx, list[i], p);
+    const c = item(ctx, list[i], p);
     if (!c) continue;
     const maxSkew = int32(ctx, c.maxSkew, `${p}.maxSkew`) ?? 0;
     if (maxSkew <= 0)
@@ -468,7 +468,7 @@ export function validateSchedulingGates(ctx: Ctx, v: unknown): void {
   const seen = new Set<string>();
   for (let i = 0; i < list.length; i++) {
     const p = `spec.schedulingGates[${i}]`;
-    const g = obj(ctx, list[i], p);
+    const g = item(ctx, list[i], p);
     if (!g) continue;
     const name = str(ctx, g.name, `${p}.name`);
     const msg = qualifiedName(name);

@@ -4,7 +4,7 @@ import * as formatsModule from './formats';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
-const { arr, bool, int64, isObj, obj, optStr, str, supported } = contextModule;
+const { arr, bool, int64, isObj, obj, optStr, str, supported, item } = contextModule;
 const { dns1123Subdomain, hasBackstep } = formatsModule;
 
 const ID_MAX = 2147483647;
@@ -267,7 +267,7 @@ function validateSysctls(ctx: Ctx, v: unknown, path: string, hostNetwork: boolea
   if (!list) return;
   const seen = new Set<string>();
   for (let i = 0; i < list.length; i++) {
-    const s = obj(ctx, list[i], `${path}[${i}]`);
+    const s = item(ctx, list[i], `${path}[${i}]`);
     if (!s) continue;
     const p = `${path}[${i}].name`;
     const name = str(ctx, s.name, p);

@@ -8,7 +8,7 @@ import * as metaModule from './meta';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
-const { arr, int32, int64, obj, optStr, str, strList, supported } = contextModule;
+const { arr, int32, int64, obj, optStr, str, strList, supported, item } = contextModule;
 const { configMapKey, dns1123Label, dns1123Subdomain, hasBackstep, qualifiedName } = formatsModule;
 const { jsonQuantity } = resourcesModule;
 const { validateLocalDescendingPath } = securityContextModule;
@@ -133,7 +133,7 @@ function validateItems(ctx: Ctx, v: unknown, path: string, paths?: Set<string>, 
   if (!items) return;
   for (let i = 0; i < items.length; i++) {
     const p = `${path}[${i}]`;
-    const kp = obj(ctx, items[i], p);
+    const kp = item(ctx, items[i], p);
     if (!kp) continue;
     const key = str(ctx, kp.key, `${p}.key`);
     const target = str(ctx, kp.path, `${p}.path`);
@@ -319,7 +319,7 @@ function validateDownwardItems(ctx: Ctx, v: unknown, path: string, paths?: Set<s
   if (!items) return;
   for (let i = 0; i < items.length; i++) {
     const p = `${path}[${i}]`;
-    const f = obj(ctx, items[i], p);
+    const f = item(ctx, items[i], p);
     if (!f) continue;
     const target = str(ctx, f.path, `${p}.path`);
     if (!target)
@@ -378,7 +378,7 @@ function validateProjected(ctx: Ctx, src: Json, path: string): void {
   const paths = new Set<string>();
   for (let i = 0; i < sources.length; i++) {
     const sp = `${path}.sources[${i}]`;
-    const s = obj(ctx, sources[i], sp);
+    const s = item(ctx, sources[i], sp);
     if (!s) continue;
     let count = 0;
     for (const kind of ['secret', 'configMap'] as const) {
@@ -735,7 +735,7 @@ export function validateVolumes(ctx: Ctx, v: unknown, podName: string): VolumeKi
   }
   for (let i = 0; i < list.length; i++) {
     const path = `spec.volumes[${i}]`;
-    const vol = obj(ctx, list[i], path);
+    const vol = item(ctx, list[i], path);
     if (!vol) continue;
     const before = ctx.out.length;
     let first: string | undefined;

@@ -317,7 +317,7 @@ export function validateStatefulSet(ctx: Ctx, spec: Json, profile: Profile, name
       'Use a StatefulSet name of lowercase letters, digits and "-", short enough that "<name>-<ordinal>" fits 63 characters.',
     );
   }
-  const claims = volumeClaims(ctx, spec.volumeClaimTemplates, podName || 'pod-0');
+  const claims = volumeClaims(spec.volumeClaimTemplates, podName || 'pod-0');
   validateTemplate(
     ctx,
     {
@@ -334,10 +334,9 @@ export function validateStatefulSet(ctx: Ctx, spec: Json, profile: Profile, name
 }
 
 // The volume each volumeClaimTemplate adds to every Pod, named after the claim.
-function volumeClaims(ctx: Ctx, v: unknown, podName: string): { volume: Json; path: string }[] {
+function volumeClaims(v: unknown, podName: string): { volume: Json; path: string }[] {
+  // Anything but a list is the schema walk's to report.
   const list = Array.isArray(v) ? v : [];
-  if (v !== undefined && v !== null && !Array.isArray(v))
-    ctx.type('spec.volumeClaimTemplates', v, 'an array');
   const out: { volume: Json; path: string }[] = [];
   list.forEach((claim, i) => {
     const meta = isObj(claim) && isObj(claim.metadata) ? claim.metadata : {};

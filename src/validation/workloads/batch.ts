@@ -408,8 +408,6 @@ function validateOnExitCodes(ctx: Ctx, onExit: Json, p: string, names: Set<strin
       'must be one of the container or initContainer names in the pod template',
       'Name a container of the template.',
     );
-  } else if (container !== undefined && container !== null && typeof container !== 'string') {
-    ctx.type(`${p}.containerName`, container, 'a string');
   }
   const vp = `${p}.values`;
   const raw = arr(ctx, onExit.values, vp) ?? [];

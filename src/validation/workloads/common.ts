@@ -222,10 +222,8 @@ export function intOrPercent(
       );
     return { value: n, percent: false };
   }
-  if (typeof v !== 'string') {
-    ctx.type(path, v, 'an integer or a percentage string');
-    return undefined;
-  }
+  // Neither an int32 nor a string: the schema walk reports it.
+  if (typeof v !== 'string') return undefined;
   const percent = /^[0-9]+%$/.test(v);
   if (!percent) {
     ctx.add(

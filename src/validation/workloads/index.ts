@@ -3,6 +3,7 @@ import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../../kube-version';
 import type { Profile } from '../../profile';
 import { Ctx, type Json, isObj, obj } from '../api/context';
 import { validateMeta } from '../api/meta';
+import { checkFields, schemaKey } from '../schema';
 import { validateDaemonSet, validateDeployment, validateReplicaSet, validateStatefulSet } from './apps';
 import { validateCronJob, validateJob } from './batch';
 import { validatePodTemplate, validateReplicationController } from './core';
@@ -42,6 +43,8 @@ export function validateWorkload(
 ): Violation[] {
   const ctx = new Ctx(ref, version);
   try {
+    // Strict decoding of the whole object first: unknown fields and wrong JSON types at any depth.
+    checkFields(ctx, manifest, schemaKey(manifest.apiVersion, manifest.kind));
     const meta = obj(ctx, manifest.metadata, 'metadata');
     validateMeta(ctx, meta, undefined, false);
     const name = meta && typeof meta.name === 'string' ? meta.name : '';

@@ -37,21 +37,13 @@ const TEMPLATE_META = ['labels', 'annotations'];
  */
 export function validateTemplate(ctx: Ctx, opts: TemplateOptions, profile: Profile): void {
   const tpl = opts.path;
-  if (opts.template !== undefined && opts.template !== null && !isObj(opts.template)) {
-    ctx.type(tpl, opts.template, 'an object');
-    return;
-  }
+  // A template, metadata or spec of the wrong JSON type is the schema walk's to report (validateWorkload).
+  if (opts.template !== undefined && opts.template !== null && !isObj(opts.template)) return;
   const template = opts.template ?? {};
   const meta = template.metadata;
-  if (meta !== undefined && meta !== null && !isObj(meta)) {
-    ctx.type(`${tpl}.metadata`, meta, 'an object');
-    return;
-  }
+  if (meta !== undefined && meta !== null && !isObj(meta)) return;
   const spec = template.spec;
-  if (spec !== undefined && spec !== null && !isObj(spec)) {
-    ctx.type(`${tpl}.spec`, spec, 'an object');
-    return;
-  }
+  if (spec !== undefined && spec !== null && !isObj(spec)) return;
   const { pod, volumePaths } = podOf(opts, meta ?? {}, spec ?? {});
   const kind = ctx.ref.kind;
   const podRule = (v: Violation): boolean =>
@@ -59,6 +51,9 @@ export function validateTemplate(ctx: Ctx, opts: TemplateOptions, profile: Profi
   for (const v of validatePodApi(pod, ctx.ref, ctx.version)) {
     // The controller names the Pod; a name the server refuses is the workload's name, checked by its own rules.
     if (v.path === 'metadata.name' || v.path === 'metadata.generateName') continue;
+    // The workload's own schema walk already reported these at their paths, for every kind (strict decoding
+    // reads the whole object, even the StatefulSet template the server does not validate).
+    if (v.rule === 'type' || v.rule === 'schema.unknownField') continue;
     if (v.rule === 'ephemeralContainer.onCreate' && opts.serverChecksSpec) {
       ctx.out.push({
         ...v,

@@ -109,8 +109,8 @@ describe('probes and lifecycle hooks', () => {
     {
       name: 'rejects a preStop sleep hook, which 1.28 does not know',
       change: (p) => (c0(p).lifecycle = { preStop: { sleep: { seconds: 5 } } }),
-      path: 'spec.containers[0].lifecycle.preStop',
-      rule: 'lifecycle.handler.required',
+      path: 'spec.containers[0].lifecycle.preStop.sleep',
+      rule: 'schema.unknownField',
     },
     {
       name: 'rejects a postStart hook with exec and httpGet',
