@@ -1,4 +1,5 @@
 export * from './app';
+export * from './cdk8s-plugin';
 export * from './chart';
 export * from './charts';
 export * from './container';
