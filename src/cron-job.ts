@@ -28,7 +28,10 @@ export interface CronJobProps extends JobPodProps, WorkloadMetadataProps, CronJo
    * because a Job and a CronJob both have `suspend`. @default none
    */
   readonly jobSpec?: JobSpecFields;
-  /** Labels and annotations of each Job the CronJob creates (`spec.jobTemplate.metadata`). @default none */
+  /**
+   * Labels and annotations of each Job the CronJob creates (`spec.jobTemplate.metadata`); given empty (`{}`), an
+   * empty `metadata: {}` is written, as kubectl writes it. @default none
+   */
   readonly jobMetadata?: ApiObjectMetadata;
 }
 
@@ -45,6 +48,7 @@ export class CronJob extends Workload {
   public readonly jobMetadata: ApiObjectMetadataDefinition;
   private readonly fields: CronJobSpecFields;
   private readonly jobSpec: JobSpecFields;
+  private readonly writeEmptyJobMetadata: boolean;
 
   constructor(scope: Construct, id: string, props: CronJobProps) {
     const [fields, rest] = splitProps(props, CRON_JOB_FIELDS);
@@ -61,11 +65,13 @@ export class CronJob extends Workload {
     this.fields = fields;
     this.jobSpec = jobSpec ?? {};
     this.jobMetadata = new ApiObjectMetadataDefinition({ ...jobMetadata, apiObject: this });
+    this.writeEmptyJobMetadata = jobMetadata !== undefined;
   }
 
   protected specJson(): Json {
     const spec = k8s.toJson_CronJobSpec({ ...this.fields, jobTemplate: {} }) as Json;
-    const metadata: Json | undefined = this.jobMetadata.toJson();
+    const metadata: Json | undefined =
+      this.jobMetadata.toJson() ?? (this.writeEmptyJobMetadata ? {} : undefined);
     const job = Object.assign(k8s.toJson_JobSpec({ ...this.jobSpec, template: {} }) as Json, {
       template: this.templateJson(),
     });

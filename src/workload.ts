@@ -9,7 +9,8 @@ export interface WorkloadMetadataProps {
   /** The workload's name, labels, annotations, namespace. @default name = the construct id */
   readonly metadata?: ApiObjectMetadata;
   /**
-   * Labels and annotations of the Pods it creates (`spec.template.metadata`).
+   * Labels and annotations of the Pods it creates (`spec.template.metadata`); given empty (`{}`), an empty
+   * `metadata: {}` is written, as kubectl writes it.
    * @default labels `{ app: <name> }` for kinds with a selector (as `kubectl create deployment`), none otherwise
    */
   readonly podMetadata?: ApiObjectMetadata;
@@ -46,6 +47,7 @@ export abstract class Workload extends AbstractPod {
 
   /** The selector the workload writes (`spec.selector`), when its kind has one. */
   public readonly selector?: k8s.LabelSelector;
+  private readonly writeEmptyPodMetadata: boolean;
 
   protected constructor(
     scope: Construct,
@@ -72,6 +74,7 @@ export abstract class Workload extends AbstractPod {
       },
     );
     Object.defineProperty(this, WORKLOAD_BRAND, { value: true });
+    this.writeEmptyPodMetadata = props.podMetadata !== undefined;
     if (restartPolicy !== undefined && !kind.restartPolicies.includes(restartPolicy)) {
       throw this.error(
         `${kind.specPath}.restartPolicy`,
@@ -90,10 +93,11 @@ export abstract class Workload extends AbstractPod {
     return this.template.metadata;
   }
 
-  /** The Pod template as Kubernetes JSON; an empty metadata is left out (as cdk8s leaves it out). */
+  /** The Pod template as Kubernetes JSON; an empty metadata is left out unless `podMetadata` was given. */
   protected templateJson(): Json {
     // cdk8s's metadata toJson() gives undefined rather than an empty object.
-    const metadata: Json | undefined = this.template.metadata.toJson();
+    const metadata: Json | undefined =
+      this.template.metadata.toJson() ?? (this.writeEmptyPodMetadata ? {} : undefined);
     return { metadata, spec: this.template.specJson() };
   }
 

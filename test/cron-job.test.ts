@@ -49,4 +49,17 @@ describe('CronJob', () => {
     expect(Object.keys(m.spec.jobTemplate)).toEqual(['spec']);
     expect(Object.keys(m.spec.jobTemplate.spec)).toEqual(['template']);
   });
+
+  it('writes empty Job and Pod metadata when given empty, as kubectl create cronjob writes them', () => {
+    const c = chart();
+    new CronJob(c, 'tick', {
+      schedule: '@hourly',
+      jobMetadata: {},
+      podMetadata: {},
+      containers: [{ name: 'c', image: 'busybox' }],
+    });
+    const [m] = synth(c);
+    expect(m.spec.jobTemplate.metadata).toEqual({});
+    expect(m.spec.jobTemplate.spec.template.metadata).toEqual({});
+  });
 });
