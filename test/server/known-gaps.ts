@@ -11,3 +11,12 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {};
 export function gapKey(version: KubeVersion, profile: Profile, source: string): string {
   return `${version} ${profile} ${source}`;
 }
+
+/**
+ * Fuzz false alarms another helper is closing: `version class-regex` (matched against the class `fuzz-run.ts`
+ * names) -> who and why. Only false alarms are checked against this list until a profile is enforced.
+ */
+export const KNOWN_FUZZ_GAPS: Readonly<Record<string, string>> = {
+  '1.28 ^false alarm: type@.*\\.values \\(after a null entry\\)$':
+    'schema (null entries): the server decodes a null inside a list of strings as "" and accepts it',
+};
