@@ -538,7 +538,8 @@ export function objectFromKubectlCreate(argv: readonly string[]): JsonObject {
 
 /**
  * `object` without what the API server sets itself and kubectl only prints as empty: `creationTimestamp: null`
- * at every level and `status: {}`. The server stores the same object with or without them.
+ * at every level (and a metadata left empty by that) and `status: {}`. The server stores the same object with
+ * or without them.
  */
 export function withoutServerFields(object: JsonObject): JsonObject {
   const strip = (value: Json, key: string): Json | undefined => {
@@ -550,7 +551,9 @@ export function withoutServerFields(object: JsonObject): JsonObject {
       const kept = strip(v, k);
       if (kept !== undefined) out[k] = kept;
     }
-    return out;
+    // A template's metadata that held only the timestamp is as good as none.
+    const emptied = key === 'metadata' && Object.keys(value).length > 0 && Object.keys(out).length === 0;
+    return emptied ? undefined : out;
   };
   const { status, ...rest } = strip(object, '') as JsonObject;
   const emptyStatus = status !== null && typeof status === 'object' && Object.keys(status).length === 0;

@@ -7,6 +7,7 @@
  * applies at synth, with no copy of the Kubernetes schema to drift from the pinned cdk8s-plus-28. A line in a
  * form not known here throws, so an upgrade that changes the generator fails the tests instead of losing fields.
  */
+import * as fs from 'node:fs';
 import { k8s } from 'cdk8s-plus-28';
 import { Expr, isPlainObject, mode, type Code, type ImportRef } from './import-code';
 
@@ -123,15 +124,43 @@ export function typedValue(value: unknown, shape: FieldShape): Code | undefined 
     case 'quantityMap':
       return mapValues(value, quantity);
     case 'type':
-      return typedProps(value, shape.type);
+      return completeProps(value, shape.type);
     case 'typeMap':
-      return mapValues(value, (v) => typedProps(v, shape.type));
+      return mapValues(value, (v) => completeProps(v, shape.type));
     case 'typeArray': {
       if (!Array.isArray(value)) return undefined;
-      const items = value.map((v) => typedProps(v, shape.type));
+      const items = value.map((v) => completeProps(v, shape.type));
       return items.every((i) => i !== undefined) ? items : undefined;
     }
   }
+}
+
+/**
+ * typedProps, or undefined when the object lacks a field the generated type requires (cdk8s-plus-28 declares
+ * `PodFailurePolicyRule.onPodConditions` required, which the API server does not): code that would not
+ * type-check is not written, and the patch carries the value instead.
+ */
+function completeProps(value: unknown, typeName: string): Record<string, Code> | undefined {
+  const props = typedProps(value, typeName);
+  if (props === undefined) return undefined;
+  return requiredProps(typeName).every((prop) => prop in props) ? props : undefined;
+}
+
+let required: Map<string, readonly string[]> | undefined;
+
+/** The props generated type `typeName` declares without `?`, read from cdk8s-plus-28's k8s.d.ts. */
+export function requiredProps(typeName: string): readonly string[] {
+  if (!required) {
+    required = new Map();
+    const dts = fs.readFileSync(require.resolve('cdk8s-plus-28/lib/imports/k8s.d.ts'), 'utf8');
+    for (const [, name, body] of dts.matchAll(/^export interface (\w+) \{\n([\s\S]*?)^\}/gm)) {
+      required.set(
+        name,
+        [...body.matchAll(/^ {4}readonly (\w+): /gm)].map((m) => m[1]),
+      );
+    }
+  }
+  return required.get(typeName) ?? [];
 }
 
 function mapValues(

@@ -12,7 +12,12 @@ import { PodwrightChart } from '../chart';
 import { EnvFrom, EnvValue } from '../env';
 import { PodwrightError, showValue } from '../errors';
 import { prune } from '../json';
+import { CronJob } from '../cron-job';
+import { DaemonSet } from '../daemon-set';
+import { Deployment } from '../deployment';
+import { Job } from '../job';
 import { Pod } from '../pod';
+import { StatefulSet } from '../stateful-set';
 import { Handler, Probe } from '../probe';
 import type { Profile } from '../profile';
 import { Volume } from '../volume';
@@ -111,6 +116,7 @@ const CDK8S = (name: string): ImportRef => ({ from: 'cdk8s', name });
 const RESERVED = new Set(
   [
     'app chart process k8s App ApiObject JsonPatch PodwrightChart Pod Volume EnvValue EnvFrom Probe Handler',
+    'Deployment StatefulSet DaemonSet Job CronJob',
     'arguments eval await break case catch class const continue debugger default delete do else enum export',
     'extends false finally for function if import in instanceof let new null return static super switch this',
     'throw true try typeof var void while with yield implements interface package private protected public',
@@ -138,8 +144,14 @@ class ModuleWriter {
   public add(manifest: Record<string, unknown>): void {
     const id = this.uniqueId(manifest);
     const isPod = manifest.apiVersion === 'v1' && manifest.kind === 'Pod';
-    const pod = isPod ? this.pod(manifest, id) : undefined;
-    this.blocks.push(typeof pod === 'object' ? pod : this.apiObject(manifest, id, pod));
+    const workload = WORKLOAD_KINDS[`${String(manifest.apiVersion)} ${String(manifest.kind)}`];
+    const built = isPod
+      ? this.pod(manifest, id)
+      : workload
+        ? this.workload(manifest, id, workload)
+        : undefined;
+    const kind = isPod ? 'Pod' : workload?.name;
+    this.blocks.push(typeof built === 'object' ? built : this.apiObject(manifest, id, built, kind));
   }
 
   /** The module source, unformatted. */
@@ -192,8 +204,8 @@ class ModuleWriter {
     return new PodwrightChart(new App(), this.chartId, { profile: 'privileged' });
   }
 
-  /** `podRefusal`: why the Pod construct cannot hold this Pod, when it is one. */
-  private apiObject(manifest: Record<string, unknown>, id: string, podRefusal?: string): Block {
+  /** `refusal`: why the construct `cls` cannot hold this object, when there is one for its kind. */
+  private apiObject(manifest: Record<string, unknown>, id: string, refusal?: string, cls = 'Pod'): Block {
     const { apiVersion, kind, metadata, ...rest } = manifest;
     // cdk8s drops nulls (and empty metadata maps) at synth: they are left out here and restored by the patch.
     const props = withoutNulls({ apiVersion, kind, metadata: cdk8sMetadata(metadata), ...rest }) as Record<
@@ -206,9 +218,9 @@ class ModuleWriter {
     );
     const creation = `new ApiObject(chart, ${print(id)}, ${print(props)})`;
     // One line whatever the reason says, so it cannot end the comment.
-    const reason = podRefusal?.replace(/[\r\n\u2028\u2029]+/g, ' ');
+    const reason = refusal?.replace(/[\r\n\u2028\u2029]+/g, ' ');
     const comment = reason
-      ? [`// The Pod construct cannot hold this Pod (${reason}): kept as a plain ApiObject.`]
+      ? [`// The ${cls} construct cannot hold this ${cls} (${reason}): kept as a plain ApiObject.`]
       : [];
     return this.withPatches(id, creation, patches, [CDK8S('ApiObject')], comment, 'object');
   }
@@ -238,10 +250,115 @@ class ModuleWriter {
 
   /** The Pod's block, or why the Pod construct cannot hold it (it then becomes a plain ApiObject). */
   private pod(manifest: Record<string, unknown>, id: string): Block | string {
+    const code = this.podSpecCode(manifest.spec, 'spec');
+    if (typeof code === 'string') return code;
+    const props: Record<string, Code> = {};
+    const metadata = objectMetadata(manifest.metadata, id);
+    if (metadata !== undefined) props.metadata = metadata;
+    Object.assign(props, code.props);
+    return this.construct(manifest, id, 'Pod', props, code);
+  }
+
+  /** The workload's block, or why its construct cannot hold it (it then becomes a plain ApiObject). */
+  private workload(manifest: Record<string, unknown>, id: string, kind: WorkloadKind): Block | string {
     const spec = manifest.spec;
     if (!isPlainObject(spec)) return 'it has no spec object';
+    const own: Record<string, Code> = {};
+    const metadata = objectMetadata(manifest.metadata, id);
+    if (metadata !== undefined) own.metadata = metadata;
+
+    let templateParent: Record<string, unknown> = spec;
+    if (kind.name === 'CronJob') {
+      const jobTemplate = spec.jobTemplate;
+      if (!isPlainObject(jobTemplate)) return 'it has no spec.jobTemplate object';
+      Object.assign(own, typedFields(spec, 'CronJobSpec', ['jobTemplate']));
+      const jobMetadata = cdk8sMetadata(jobTemplate.metadata);
+      if (jobMetadata !== undefined) own.jobMetadata = jobMetadata;
+      const jobSpec = jobTemplate.spec;
+      if (!isPlainObject(jobSpec)) return 'it has no spec.jobTemplate.spec object';
+      const jobFields = typedFields(jobSpec, 'JobSpec', ['template']);
+      if (Object.keys(jobFields).length > 0) own.jobSpec = jobFields;
+      templateParent = jobSpec;
+    } else {
+      Object.assign(own, typedFields(spec, `${kind.name}Spec`, ['template', 'selector']));
+      if (spec.selector !== undefined) own.selector = typedProps(spec.selector, 'LabelSelector');
+    }
+    const template = templateParent.template;
+    if (!isPlainObject(template)) return `it has no ${kind.templatePath} object`;
+    const podMetadata = cdk8sMetadata(template.metadata);
+    if (podMetadata !== undefined) own.podMetadata = podMetadata;
+
+    const code = this.podSpecCode(template.spec ?? {}, `${kind.templatePath}.spec`);
+    if (typeof code === 'string') return code;
+    const podProps = { ...code.props };
+    // A restart policy the kind does not take, and a Job's Pod-level activeDeadlineSeconds (the Job's own takes
+    // the name), go through the patch.
+    if (!kind.restartPolicies.includes(podProps.restartPolicy as string)) delete podProps.restartPolicy;
+    if (kind.name === 'Job' || kind.name === 'CronJob') delete podProps.activeDeadlineSeconds;
+    for (const key of Object.keys(own)) delete podProps[key];
+    return this.construct(manifest, id, kind.name, { ...own, ...podProps }, code);
+  }
+
+  /** Builds `new Cls(...)` now, then its block with whatever patch makes it synthesize the manifest exactly. */
+  private construct(
+    manifest: Record<string, unknown>,
+    id: string,
+    cls: 'Pod' | WorkloadKind['name'],
+    props: Record<string, Code>,
+    code: PodSpecCode,
+  ): Block | string {
+    const render = (candidate: Record<string, Code>): unknown => {
+      const object = new CONSTRUCTS[cls](this.scratch(), id, evaluate(candidate) as never);
+      for (const init of code.laterInits) object[init.method](evaluate(init.props) as never);
+      return object.toJson();
+    };
+    let got: unknown;
+    try {
+      got = render(props);
+    } catch (e) {
+      return e instanceof PodwrightError
+        ? e.violations.map((v) => `${v.path} ${v.message}`).join('; ')
+        : String((e as Error).message);
+    }
+    // What the construct would write anyway (the selector from the template labels, the labels `app: NAME`, a
+    // Job's restart policy) goes without saying.
+    for (const key of DEFAULTED_PROPS) {
+      if (!(key in props)) continue;
+      const { [key]: _dropped, ...without } = props;
+      try {
+        if (jsonEqual(render(without), got)) props = without;
+      } catch {
+        // Without it the construct refuses the object: the prop stays.
+      }
+    }
+    const calls = code.laterInits.map(
+      (init) => (variable: string) => `${variable}.${init.method}(${print(init.props)});`,
+    );
+    const imports = [
+      PODWRIGHT(cls),
+      ...importsOf(props),
+      ...code.laterInits.flatMap((i) => importsOf(i.props)),
+      ...code.declarations.flatMap((d) => d.imports),
+    ];
+    const declarations = code.declarations.map((d) => `const ${d.variable} = ${d.code};`);
+    const creation = `new ${cls}(chart, ${print(id)}, ${print(props)})`;
+    const fallback = cls.charAt(0).toLowerCase() + cls.slice(1);
+    return this.withPatches(
+      id,
+      creation,
+      patchesBetween(got, manifest),
+      imports,
+      declarations,
+      fallback,
+      calls,
+    );
+  }
+
+  /** The PodSpecProps of a Pod spec (a Pod's or a template's), or why the constructs cannot hold it. */
+  private podSpecCode(spec: unknown, path: string): PodSpecCode | string {
+    if (!isPlainObject(spec)) return `it has no ${path} object`;
     const rawVolumes = spec.volumes;
-    if (rawVolumes !== undefined && !Array.isArray(rawVolumes)) return 'spec.volumes is not a list';
+    if (rawVolumes !== undefined && !Array.isArray(rawVolumes)) return `${path}.volumes is not a list`;
     const volumeJson = (rawVolumes ?? []) as unknown[];
     const names = volumeJson.map((v) => (isPlainObject(v) ? v.name : undefined));
     // Mounts refer to volumes by name, and the Pod construct refuses two volumes of one name.
@@ -259,23 +376,14 @@ class ModuleWriter {
     const refs = new Map([...volumes].map(([name, v]) => [name, v.ref]));
 
     const props: Record<string, Code> = {};
-    const metadata = cdk8sMetadata(manifest.metadata);
-    if (isPlainObject(metadata)) {
-      // The Pod is named after its construct id, so a name equal to the id goes without saying.
-      const { name, ...others } = metadata;
-      const kept = name === id ? others : metadata;
-      if (Object.keys(kept).length > 0) props.metadata = kept;
-    }
-
-    const calls: ((variable: string) => string)[] = [];
-    const laterInits: { method: 'addInitContainer' | 'addSidecar'; props: Record<string, Code> }[] = [];
+    const laterInits: LaterInit[] = [];
     for (const [key, value] of Object.entries(spec)) {
       switch (key) {
         case 'containers':
         case 'initContainers': {
           if (!Array.isArray(value)) break;
           const built = value.map((c) => containerProps(c, refs));
-          if (built.some((b) => b === undefined)) return `each of spec.${key} needs a name`;
+          if (built.some((b) => b === undefined)) return `each of ${path}.${key} needs a name`;
           const list = built as ContainerCode[];
           if (key === 'containers') {
             props.containers = list.map((c) => c.props);
@@ -316,30 +424,88 @@ class ModuleWriter {
         }
       }
     }
-
-    let got: unknown;
-    try {
-      const pod = new Pod(this.scratch(), id, evaluate(props) as never);
-      for (const init of laterInits) pod[init.method](evaluate(init.props) as never);
-      got = pod.toJson();
-    } catch (e) {
-      return e instanceof PodwrightError
-        ? e.violations.map((v) => `${v.path} ${v.message}`).join('; ')
-        : String((e as Error).message);
-    }
-    for (const init of laterInits) {
-      calls.push((variable) => `${variable}.${init.method}(${print(init.props)});`);
-    }
-    const imports = [
-      PODWRIGHT('Pod'),
-      ...importsOf(props),
-      ...laterInits.flatMap((i) => importsOf(i.props)),
-      ...[...volumes.values()].flatMap((v) => v.declaration.imports),
-    ];
-    const declarations = [...volumes.values()].map((v) => `const ${v.variable} = ${v.declaration.code};`);
-    const creation = `new Pod(chart, ${print(id)}, ${print(props)})`;
-    return this.withPatches(id, creation, patchesBetween(got, manifest), imports, declarations, 'pod', calls);
+    const declarations = [...volumes.values()].map((v) => ({
+      variable: v.variable,
+      code: v.declaration.code,
+      imports: v.declaration.imports,
+    }));
+    return { props, laterInits, declarations };
   }
+}
+
+/** Props a construct may default to exactly the manifest's value, tried away one by one. */
+const DEFAULTED_PROPS = ['selector', 'podMetadata', 'restartPolicy'];
+
+/** An init container or sidecar added after construction, to keep the manifest's order. */
+interface LaterInit {
+  readonly method: 'addInitContainer' | 'addSidecar';
+  readonly props: Record<string, Code>;
+}
+
+/** The code of a Pod spec: PodSpecProps, the calls after construction, and the volume consts it uses. */
+interface PodSpecCode {
+  readonly props: Record<string, Code>;
+  readonly laterInits: readonly LaterInit[];
+  readonly declarations: readonly { variable: string; code: string; imports: readonly ImportRef[] }[];
+}
+
+/** A workload kind the importer writes with its podwright construct. */
+interface WorkloadKind {
+  readonly name: 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
+  /** Where its Pod template is. */
+  readonly templatePath: string;
+  /** The template restart policies its construct takes. */
+  readonly restartPolicies: readonly string[];
+}
+
+const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
+  'apps/v1 Deployment': { name: 'Deployment', templatePath: 'spec.template', restartPolicies: ['Always'] },
+  'apps/v1 StatefulSet': { name: 'StatefulSet', templatePath: 'spec.template', restartPolicies: ['Always'] },
+  'apps/v1 DaemonSet': { name: 'DaemonSet', templatePath: 'spec.template', restartPolicies: ['Always'] },
+  'batch/v1 Job': { name: 'Job', templatePath: 'spec.template', restartPolicies: ['OnFailure', 'Never'] },
+  'batch/v1 CronJob': {
+    name: 'CronJob',
+    templatePath: 'spec.jobTemplate.spec.template',
+    restartPolicies: ['OnFailure', 'Never'],
+  },
+};
+
+/** The constructs the importer writes, by class name. */
+const CONSTRUCTS = { Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob } as unknown as Record<
+  string,
+  new (
+    scope: PodwrightChart,
+    id: string,
+    props: never,
+  ) => {
+    toJson(): unknown;
+    addInitContainer(props: never): unknown;
+    addSidecar(props: never): unknown;
+  }
+>;
+
+/** The object's metadata as a construct prop: the name goes without saying when it equals the construct id. */
+function objectMetadata(raw: unknown, id: string): Code | undefined {
+  const metadata = cdk8sMetadata(raw);
+  if (!isPlainObject(metadata)) return undefined;
+  const { name, ...others } = metadata;
+  const kept = name === id ? others : metadata;
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+/** The fields of `json` that generated type `typeName` has, as typed props; `skip` are handled elsewhere. */
+function typedFields(
+  json: Record<string, unknown>,
+  typeName: string,
+  skip: readonly string[],
+): Record<string, Code> {
+  const fields = fieldsOf(typeName);
+  const out: Record<string, Code> = {};
+  for (const [key, value] of Object.entries(json)) {
+    const field = fields.get(key);
+    if (field && !skip.includes(key)) out[field.prop] = typedValue(value, field.shape);
+  }
+  return out;
 }
 
 /** The patches that turn `got` into `manifest`, checked by applying them the way cdk8s will at synth. */

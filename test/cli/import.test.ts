@@ -1,22 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as cdk8s from 'cdk8s';
 import * as cdk8sPlus from 'cdk8s-plus-28';
 import * as ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as YAML from 'yaml';
-import * as chart from '../../src/chart';
-import * as container from '../../src/container';
-import * as env from '../../src/env';
 import { PodwrightError } from '../../src/errors';
-import * as pod from '../../src/pod';
-import * as probe from '../../src/probe';
-import * as volume from '../../src/volume';
 import { podFromKubectlRun } from '../../src/cli/from-run';
 import { generateTypeScript, IMPORT_PRETTIER_OPTIONS } from '../../src/cli/import';
 import { fieldsOf } from '../../src/cli/import-schema';
-import { differingPaths, fixture } from '../helpers';
+import { fixture } from '../helpers';
+import { importedWorkloads, roundTrip, run } from './import-helpers';
 import { SEED_RUN } from '../helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -26,39 +20,8 @@ const DOCS_FILES = fs.readdirSync(DOCS).filter((f) => f.endsWith('.yaml'));
 // lib/ is ignored by git, eslint, prettier and tsc.
 const TMP = path.join(ROOT, 'lib', '.podwright-import-test');
 
-// 'podwright' is served from the concept modules rather than src/index.ts, so these tests do not depend on
-// subsystems index.ts also re-exports; the tsx and tsc tests below go through the real package name.
-const MODULES: Record<string, unknown> = {
-  podwright: { ...chart, ...container, ...env, ...pod, ...probe, ...volume },
-  cdk8s,
-  'cdk8s-plus-28': cdk8sPlus,
-};
-
-/** Runs a generated module in this process and returns the objects its YAML holds. */
-function run(code: string): unknown[] {
-  const js = ts.transpileModule(code, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  let out = '';
-  const stdout = { write: (text: string) => ((out += text), true) };
-  const load = (id: string): unknown => {
-    if (!(id in MODULES)) throw new Error(`generated code imports ${id}`);
-    return MODULES[id];
-  };
-  new Function('require', 'exports', 'module', 'process', js)(load, {}, { exports: {} }, { stdout });
-  return YAML.parseAllDocuments(out).map((d) => d.toJS());
-}
-
 function docsPods(file: string): Record<string, unknown>[] {
   return fixture(`docs-pods/${file}`).filter((d) => d !== null);
-}
-
-async function roundTrip(manifests: Record<string, unknown>[]): Promise<string> {
-  const code = await generateTypeScript(manifests);
-  const synthesized = run(code);
-  expect(differingPaths(synthesized, manifests)).toEqual([]);
-  expect(synthesized).toEqual(manifests);
-  return code;
 }
 
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
@@ -339,7 +302,8 @@ describe('generateTypeScript', () => {
 });
 
 describe('generated module', () => {
-  const all = [...fixture('seed/10-pod.yaml'), ...DOCS_FILES.flatMap(docsPods)];
+  // Workloads too (test/cli/import-workloads.test.ts round-trips them one by one): one module, one tsx run.
+  const all = [...fixture('seed/10-pod.yaml'), ...DOCS_FILES.flatMap(docsPods), ...importedWorkloads()];
   const file = path.join(TMP, 'all-docs-pods.ts');
   const written = generateTypeScript(all).then((code) => {
     fs.mkdirSync(TMP, { recursive: true });
@@ -347,7 +311,7 @@ describe('generated module', () => {
     return code;
   });
 
-  it('prints every docs Pod and the seed Pod when run with tsx, importing podwright by package name', async () => {
+  it('prints every docs Pod, docs workload and the seed Pod when run with tsx, importing podwright by package name', async () => {
     await written;
     const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [file], {
       cwd: ROOT,
@@ -355,7 +319,8 @@ describe('generated module', () => {
     });
     expect(result.stderr).toBe('');
     expect(YAML.parseAllDocuments(result.stdout).map((d) => d.toJS())).toEqual(all);
-  });
+    // A whole tsx start and a type-check of the package: slow on a loaded machine, so a longer limit for a hang.
+  }, 120_000);
 
   it('type-checks against the podwright, cdk8s and cdk8s-plus-28 types', async () => {
     await written;
@@ -373,7 +338,7 @@ describe('generated module', () => {
     });
     const own = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
     expect(own.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('k8s typed props table', () => {
