@@ -16,6 +16,7 @@ const SYSTEM_PRIORITIES: Readonly<Record<string, number>> = {
 // What the Priority plugin computes for a Pod without a class when no PriorityClass is the global default.
 const DEFAULT_PRIORITY = 0;
 const DEFAULT_PREEMPTION_POLICY = 'PreemptLowerPriority';
+const NONE: readonly Violation[] = Object.freeze([]);
 
 /**
  * What the default admission plugins would refuse in this Pod create without looking at cluster state:
@@ -30,12 +31,20 @@ export function checkAdmission(
   pod: Record<string, unknown>,
   ref: ObjectRef,
   _version: KubeVersion = DEFAULT_KUBE_VERSION,
-): Violation[] {
-  const spec = pod.spec;
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return [];
+): readonly Violation[] {
+  const spec = pod.spec as Record<string, unknown> | null | undefined;
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return NONE;
+  // Most Pods set none of these fields: answer them without allocating.
+  if (
+    isNull(spec.priority) &&
+    isNull(spec.preemptionPolicy) &&
+    isNull(spec.overhead) &&
+    spec.runtimeClassName !== ''
+  )
+    return NONE;
   const out: Violation[] = [];
-  checkPriority(spec as Record<string, unknown>, ref, out);
-  checkRuntimeClass(spec as Record<string, unknown>, ref, out);
+  checkPriority(spec, ref, out);
+  checkRuntimeClass(spec, ref, out);
   return out;
 }
 

@@ -1,21 +1,35 @@
 import type { ObjectRef, Violation } from '../../errors';
 import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../../kube-version';
-import { checkFields } from '../schema';
-import { Ctx, obj, str } from './context';
-import { validateContainerList } from './container';
-import { validateDns, validateHostnames } from './dns';
-import { validateLabels, validateMeta } from './meta';
-import { validateHostNetworkPorts, validateHostProcess, validateOs, validatePodFields } from './pod';
-import {
+import * as schemaModule from '../schema';
+import type { Ctx as CtxType } from './context';
+import * as contextModule from './context';
+import * as containerModule from './container';
+import * as dnsModule from './dns';
+import * as metaModule from './meta';
+import * as podModule from './pod';
+import * as schedulingModule from './scheduling';
+import * as securityContextModule from './security-context';
+import * as volumesModule from './volumes';
+import * as warningsModule from './warnings';
+
+// Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
+// otherwise goes through an export getter (docs/performance.md).
+const { checkFields } = schemaModule;
+const { Ctx, obj, str } = contextModule;
+const { validateContainerList } = containerModule;
+const { validateDns, validateHostnames } = dnsModule;
+const { validateLabels, validateMeta } = metaModule;
+const { validateHostNetworkPorts, validateHostProcess, validateOs, validatePodFields } = podModule;
+const {
   validateAffinity,
   validatePreemptionPolicy,
   validateSchedulingGates,
   validateTolerations,
   validateTopologySpread,
-} from './scheduling';
-import { validatePodSecurityContext, validateSeccompAnnotationsMatch } from './security-context';
-import { validateVolumes } from './volumes';
-import { warnPod } from './warnings';
+} = schedulingModule;
+const { validatePodSecurityContext, validateSeccompAnnotationsMatch } = securityContextModule;
+const { validateVolumes } = volumesModule;
+const { warnPod } = warningsModule;
 
 /**
  * Every rule the API server of `version` would reject this Pod for (ValidatePodCreate), and what it accepts with a
@@ -45,7 +59,7 @@ export function validatePodApi(
 }
 
 // ValidatePodCreate -> validatePodMetadataAndSpec -> ValidateObjectMeta + ValidatePodSpec (1.28).
-function validatePod(ctx: Ctx, pod: Record<string, unknown>): void {
+function validatePod(ctx: CtxType, pod: Record<string, unknown>): void {
   if (typeof pod !== 'object' || pod === null || Array.isArray(pod)) return;
   const apiVersion = str(ctx, pod.apiVersion, 'apiVersion');
   const kind = str(ctx, pod.kind, 'kind');

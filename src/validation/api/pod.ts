@@ -242,6 +242,15 @@ export function validateOs(
   });
 }
 
+// windowsOptions.hostProcess of a security context, when it is a boolean.
+function hostProcessOf(sc: unknown): boolean | undefined {
+  if (!sc || typeof sc !== 'object') return undefined;
+  const w = (sc as Json).windowsOptions;
+  if (!w || typeof w !== 'object') return undefined;
+  const hp = (w as Json).hostProcess;
+  return typeof hp === 'boolean' ? hp : undefined;
+}
+
 /**
  * validateWindowsHostProcessPod (1.28): HostProcess is all-or-nothing across containers, agrees with the pod
  * setting, and needs hostNetwork.
@@ -251,18 +260,12 @@ export function validateHostProcess(
   spec: Json,
   containerLists: readonly (readonly [string, readonly unknown[]])[],
 ): void {
-  const hostProcessOf = (sc: unknown): boolean | undefined => {
-    if (!sc || typeof sc !== 'object') return undefined;
-    const w = (sc as Json).windowsOptions;
-    if (!w || typeof w !== 'object') return undefined;
-    const hp = (w as Json).hostProcess;
-    return typeof hp === 'boolean' ? hp : undefined;
-  };
   const podHostProcess = hostProcessOf(spec.securityContext);
   let containers = 0;
   let hostProcess = 0;
   for (const [kind, list] of containerLists) {
-    list.forEach((c, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
       containers++;
       const own = c && typeof c === 'object' ? hostProcessOf((c as Json).securityContext) : undefined;
       if (podHostProcess !== undefined && own !== undefined && own !== podHostProcess) {
@@ -275,7 +278,7 @@ export function validateHostProcess(
         );
       }
       if (own === true || (own === undefined && podHostProcess === true)) hostProcess++;
-    });
+    }
   }
   if (hostProcess === 0) return;
   if (hostProcess !== containers) {

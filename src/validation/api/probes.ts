@@ -36,29 +36,38 @@ export function validatePortNumOrName(ctx: Ctx, v: unknown, path: string, rule: 
   // Anything else is not an IntOrString: the schema walk reports it.
 }
 
+// Whether `field` is a second handler type (`seen` > 0), which it reports.
+function another(
+  ctx: Ctx,
+  h: Json,
+  path: string,
+  area: string,
+  allowGrpc: boolean,
+  field: string,
+  seen: number,
+): boolean {
+  if (seen === 0) return false;
+  ctx.add(
+    `${path}.${field}`,
+    h[field],
+    `${area}.handler.multiple`,
+    'may not specify more than 1 handler type',
+    'Keep exactly one of exec, httpGet, tcpSocket' + (allowGrpc ? ' or grpc.' : '.'),
+  );
+  return true;
+}
+
 /**
  * validateHandler (pkg/apis/core/validation, 1.28): exactly one of exec / httpGet / tcpSocket (/ grpc for
  * probes). Lifecycle handlers have no grpc field in 1.28, and `sleep` arrived in 1.29, so the decoder drops
  * them and the handler counts as empty.
  */
 export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, allowGrpc: boolean): void {
+  // How many handler types were seen; a later one is reported by `another` (a module-level function, not a
+  // closure: tsx wraps every named closure in a __name call each time the enclosing function runs).
   let count = 0;
-  const more = (field: string): boolean => {
-    if (count > 0) {
-      ctx.add(
-        `${path}.${field}`,
-        h[field],
-        `${area}.handler.multiple`,
-        'may not specify more than 1 handler type',
-        'Keep exactly one of exec, httpGet, tcpSocket' + (allowGrpc ? ' or grpc.' : '.'),
-      );
-      return true;
-    }
-    count++;
-    return false;
-  };
   const exec = obj(ctx, h.exec, `${path}.exec`);
-  if (exec && !more('exec')) {
+  if (exec && !another(ctx, h, path, area, allowGrpc, 'exec', count++)) {
     const command = arr(ctx, exec.command, `${path}.exec.command`);
     if (!command || command.length === 0) {
       ctx.add(
@@ -71,7 +80,7 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
     }
   }
   const httpGet = obj(ctx, h.httpGet, `${path}.httpGet`);
-  if (httpGet && !more('httpGet')) {
+  if (httpGet && !another(ctx, h, path, area, allowGrpc, 'httpGet', count++)) {
     const p = `${path}.httpGet`;
     str(ctx, httpGet.path, `${p}.path`); // defaulted to "/" when empty
     validatePortNumOrName(ctx, httpGet.port, `${p}.port`, `${area}.httpGet.port`);
@@ -106,12 +115,12 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
     }
   }
   const tcp = obj(ctx, h.tcpSocket, `${path}.tcpSocket`);
-  if (tcp && !more('tcpSocket')) {
+  if (tcp && !another(ctx, h, path, area, allowGrpc, 'tcpSocket', count++)) {
     validatePortNumOrName(ctx, tcp.port, `${path}.tcpSocket.port`, `${area}.tcpSocket.port`);
   }
   if (allowGrpc) {
     const grpc = obj(ctx, h.grpc, `${path}.grpc`);
-    if (grpc && !more('grpc')) {
+    if (grpc && !another(ctx, h, path, area, allowGrpc, 'grpc', count++)) {
       const port = int32(ctx, grpc.port, `${path}.grpc.port`);
       const msg = portNum(port ?? 0);
       if (msg)
