@@ -127,9 +127,8 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
   if (!list) return out;
   for (const name in list) {
     const p = `${path}[${name}]`;
-    const raw = list[name];
+    const raw = list[name] ?? 0; // null decodes to the zero Quantity, and the entry stays: a null memory limit is 0
     const nameOk = checkName(ctx, name, p);
-    if (raw === null) continue;
     const q = jsonQuantity(raw);
     if (!q) {
       // A value that is neither a string nor a number is the schema walk's to report.

@@ -226,6 +226,27 @@ describe('JSON types, element types inside lists and null entries', () => {
     expect(fields(pod)).toEqual([]);
   });
 
+  it('reads a null resource quantity as 0, which a request above it then exceeds', () => {
+    const found = (res: PodJson) =>
+      validatePodApi(
+        withChange((p) => (c0(p).resources = res)),
+        REF,
+      ).map((v) => `${v.path}: ${v.message}`);
+    expect(found({ limits: { memory: null }, requests: { memory: '200Mi' } })).toEqual([
+      'spec.containers[0].resources.requests: must be less than or equal to memory limit of 0',
+    ]);
+    expect(found({ limits: { memory: null } })).toEqual([]);
+    expect(found({ requests: { cpu: null } })).toEqual([]);
+  });
+
+  it('reads a null entry of a list of strings as "", which the rules then check (hostnames, nameservers)', () => {
+    const found = validatePodApi(
+      withChange((p) => (p.spec.hostAliases = [{ ip: '1.2.3.4', hostnames: [null] }])),
+      REF,
+    );
+    expect(found.map((v) => v.path)).toEqual(['spec.hostAliases.hostnames']);
+  });
+
   it('checks a null entry of a list of objects as an empty object: containers, env, ports, volumes', () => {
     const found = (change: (p: PodJson) => void) =>
       validatePodApi(withChange(change), REF).map((v) => `${v.path}: ${v.message}`);
