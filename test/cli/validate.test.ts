@@ -132,6 +132,25 @@ spec:
     expect(text.stdout).toContain('1 violation(s) in 1 of 1 Pod(s), 1 warning(s)');
   });
 
+  it('validates workloads and counts them in the summary', async () => {
+    const file = tmpFile(
+      'workloads.yaml',
+      [
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n',
+        '  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: web, image: nginx}]}\n---\n',
+        'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  template:\n',
+        '    spec: {restartPolicy: Never, containers: [{name: pi, image: perl}]}\n',
+      ].join(''),
+    );
+    const r = await run(['validate', '--profile', 'privileged', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'Deployment web spec.template.metadata.labels: `selector` does not match template `labels`',
+    );
+    expect(r.stdout).toContain('1 violation(s) in 1 of 0 Pod(s) and 2 workload(s)');
+    expect(r.stderr).not.toContain('skipped');
+  });
+
   it('exits 2 with a clear message for a missing file', async () => {
     const r = await run(['validate', '/nonexistent/pod.yaml']);
     expect(r.code).toBe(2);

@@ -4,7 +4,7 @@ import * as formatsModule from './formats';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
-const { arr, bool, int64, obj, optStr, str, supported, item } = contextModule;
+const { arr, bool, int64, isObj, obj, optStr, str, supported, item } = contextModule;
 const { dns1123Subdomain, qualifiedName } = formatsModule;
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -140,6 +140,30 @@ export function validatePodFields(ctx: Ctx, spec: Json): void {
       'Remove nodeName or the schedulingGates.',
     );
   }
+  validateTokenWithoutAccount(ctx, spec);
+}
+
+/**
+ * validatePodMetadataAndSpec (1.28, Pods only, not templates): a projected service account token needs a service
+ * account name (v1 defaulting copies the deprecated serviceAccount into it). A cluster whose ServiceAccount
+ * admission plugin is on fills in "default" first; a server without it, like the test servers, refuses.
+ */
+function validateTokenWithoutAccount(ctx: Ctx, spec: Json): void {
+  const named = (v: unknown) => typeof v === 'string' && v !== '';
+  if (named(spec.serviceAccountName) || named(spec.serviceAccount) || !Array.isArray(spec.volumes)) return;
+  spec.volumes.forEach((vol, vi) => {
+    if (!isObj(vol) || !isObj(vol.projected) || !Array.isArray(vol.projected.sources)) return;
+    vol.projected.sources.forEach((src, si) => {
+      if (!isObj(src) || src.serviceAccountToken === undefined || src.serviceAccountToken === null) return;
+      ctx.add(
+        `spec.volumes[${vi}].projected.sources[${si}].serviceAccountToken`,
+        src.serviceAccountToken,
+        'pod.serviceAccountToken.noAccount',
+        'must not be specified when serviceAccountName is not set',
+        'Set spec.serviceAccountName (e.g. "default") for the projected token.',
+      );
+    });
+  });
 }
 
 /** validatePodHostNetworkDeps (1.28): with hostNetwork, containerPort must equal hostPort (defaulted to it). */

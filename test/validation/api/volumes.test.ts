@@ -158,11 +158,13 @@ describe('volumes', () => {
     },
     {
       name: 'rejects a projected service account token shorter than 10 minutes',
-      change: (p) =>
+      change: (p) => {
+        p.spec.serviceAccountName = 'app';
         addVolume(p, {
           name: 'token',
           projected: { sources: [{ serviceAccountToken: { path: 'token', expirationSeconds: 60 } }] },
-        }),
+        });
+      },
       path: 'spec.volumes[1].projected.sources[0].serviceAccountToken.expirationSeconds',
       rule: 'volume.projected.serviceAccountToken.expirationSeconds.min',
     },
@@ -303,8 +305,25 @@ describe('volumes', () => {
     expect(check(pod)).toEqual([]);
   });
 
+  it('rejects a projected service account token in a Pod without a service account name', () => {
+    const pod = validPod();
+    pod.spec.volumes.push({
+      name: 'token',
+      projected: { sources: [{ serviceAccountToken: { path: 't' } }] },
+    });
+    expect(check(pod)).toMatchObject([
+      {
+        path: 'spec.volumes[1].projected.sources[0].serviceAccountToken',
+        rule: 'pod.serviceAccountToken.noAccount',
+      },
+    ]);
+    pod.spec.serviceAccount = 'app';
+    expect(check(pod)).toEqual([]);
+  });
+
   it('accepts a projected volume with a token, a configMap and downward API files', () => {
     const pod = validPod();
+    pod.spec.serviceAccountName = 'app';
     pod.spec.volumes.push({
       name: 'all',
       projected: {

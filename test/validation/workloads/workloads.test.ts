@@ -123,6 +123,16 @@ describe('workload validation', () => {
     for (const v of found) expect(v.message).toMatch(/server accepts the Deployment but refuses every Pod/);
   });
 
+  it('fails when a template projects a service account token without an account: its Pods are refused', () => {
+    const volumes = [{ name: 'token', projected: { sources: [{ serviceAccountToken: { path: 't' } }] } }];
+    const found = errors(deployment({}, template({ volumes })));
+    expect(found.map((v) => v.path)).toEqual([
+      'spec.template.spec.volumes[0].projected.sources[0].serviceAccountToken',
+    ]);
+    expect(found[0].message).toMatch(/server accepts the Deployment but refuses every Pod/);
+    expect(errors(deployment({}, template({ volumes, serviceAccount: 'app' })))).toEqual([]);
+  });
+
   it('fails when the template breaks the Pod Security profile, and says the server only warns', () => {
     const found = errors(
       deployment(
