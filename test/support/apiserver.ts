@@ -361,9 +361,10 @@ export class ApiClient {
     this.agent = new https.Agent({ keepAlive: true, maxSockets, rejectUnauthorized: false });
   }
 
-  /** One request; the body is sent and read as JSON. Network errors reject. */
+  /** One request; the body is sent as JSON (a Buffer as it is: raw JSON text) and read as JSON. Network errors reject. */
   request(method: string, urlPath: string, body?: unknown): Promise<ApiResponse> {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const payload =
+      body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
     return new Promise((resolve, reject) => {
       const req = https.request(
         {
