@@ -16,7 +16,10 @@ import { type Disagreement, type FuzzResult, describeMutant, runFuzz, summary } 
 import { KNOWN_FUZZ_GAPS } from './known-gaps';
 
 /** Profiles, per version, on which every disagreement fails the test. */
-const ENFORCED: Readonly<Record<KubeVersion, readonly Profile[]>> = { '1.28': [], '1.33': [] };
+const ENFORCED: Readonly<Record<KubeVersion, readonly Profile[]>> = {
+  '1.28': ['privileged', 'baseline', 'restricted'],
+  '1.33': [],
+};
 
 const ALLOWLIST = (
   YAML.parse(fs.readFileSync(path.join(__dirname, 'allowlist.yaml'), 'utf8')) as {

@@ -5,6 +5,17 @@ import { c0, check, runCases, validPod } from './fixtures';
 describe('container resources', () => {
   runCases([
     {
+      name: 'rejects a request above a null limit, which the server decodes as 0',
+      change: (p) => {
+        c0(p).resources = {
+          limits: { memory: null, cpu: '700m' },
+          requests: { memory: '200Mi', cpu: '700m' },
+        };
+      },
+      path: 'spec.containers[0].resources.requests',
+      rule: 'resources.requests.exceedsLimit',
+    },
+    {
       name: 'rejects a cpu request above the cpu limit',
       change: (p) => (c0(p).resources.requests.cpu = '1'),
       path: 'spec.containers[0].resources.requests',
