@@ -291,7 +291,8 @@ function validatePodFailurePolicy(
   rules.forEach((raw, i) => {
     // Indexes after a dropped rule shift, as they do on the server.
     const p = `${rulesPath}[${i}]`;
-    const rule = obj(ctx, raw, p);
+    // A null entry decodes to an empty rule, which then breaks the rules below.
+    const rule = raw === null ? {} : obj(ctx, raw, p);
     if (!rule) return;
     const action = str(ctx, rule.action, `${p}.action`);
     if (action === '') {
@@ -335,7 +336,7 @@ function validatePodFailurePolicy(
     }
     conditions.forEach((c, j) => {
       const cp = `${p}.onPodConditions[${j}]`;
-      const pattern = obj(ctx, c, cp);
+      const pattern = c === null ? {} : obj(ctx, c, cp);
       if (!pattern) return;
       const type = str(ctx, pattern.type, `${cp}.type`);
       const typeError = qualifiedName(type);

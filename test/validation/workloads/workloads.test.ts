@@ -289,6 +289,15 @@ describe('workload validation', () => {
     ]);
   });
 
+  it('fails on null podFailurePolicy entries, which the server decodes as empty ones', () => {
+    const policy = { rules: [null, { action: 'Ignore', onPodConditions: [null] }] };
+    expect(paths(job({ podFailurePolicy: policy }))).toEqual([
+      'spec.podFailurePolicy.rules[0].action',
+      'spec.podFailurePolicy.rules[0]',
+      'spec.podFailurePolicy.rules[1].onPodConditions[0].type',
+    ]);
+  });
+
   it('fails on CronJob schedules the server cannot parse, and accepts the ones it can', () => {
     for (const ok of [
       '@hourly',
