@@ -128,6 +128,15 @@ describe('the npm package', { timeout: TEST_TIMEOUT_MS }, () => {
     expect(help.stdout).toContain('podwright validate');
   });
 
+  it('loads the cdk8s plugin and the Pulumi policies without cdk8s-cli or @pulumi/policy installed', () => {
+    const script =
+      "const p = require('podwright'); const { podwrightPolicies } = require('podwright/pulumi-policy');" +
+      'console.log(typeof p.PodwrightValidation, podwrightPolicies().map((x) => x.name).join(","))';
+    const r = run(process.execPath, ['-e', script]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('function podwright-pods,podwright-workloads');
+  });
+
   it('fails `podwright import` with a clear message when prettier is not installed', () => {
     const r = run(BIN, ['import', '-'], BAD_POD.replace('Web', 'web'));
     expect(r.status).toBe(2);
