@@ -2,10 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApiObject, App, Chart, DependencyGraph, Names, YamlOutputType, type AppProps } from 'cdk8s';
 import type { IConstruct } from 'constructs';
-import { profileOf } from './chart';
+import { brandKubeVersion, kubeVersionOf, profileOf } from './chart';
 import { CHARTS, DEFAULT_CHARTS } from './charts';
 import { formatViolation, isError, PodwrightError, type Violation } from './errors';
 import { AbstractPod } from './pod-template';
+import { DEFAULT_KUBE_VERSION, parseKubeVersion, type KubeVersion } from './kube-version';
 import type { Profile } from './profile';
 import { validateManifest } from './validation';
 import { stringifyManifests } from './yaml';
@@ -36,6 +37,13 @@ export interface Synthesis {
 /** Props of a PodwrightApp. */
 export interface PodwrightAppProps extends AppProps {
   /**
+   * Kubernetes version of the cluster the app deploys to: API-server rules and the Pod Security policy version
+   * follow it. A PodwrightChart can set its own.
+   * @default '1.28'
+   */
+  readonly kubeVersion?: KubeVersion;
+
+  /**
    * Where `synth()` and `synthYaml()` report warnings (objects the API server accepts with a warning).
    * @default one text block on standard error
    */
@@ -60,6 +68,9 @@ const stderrWarnings = (warnings: readonly Violation[]): void => {
  * and validates the whole App again, so time grows with charts x objects; here it grows with objects.
  */
 export class PodwrightApp extends App {
+  /** Kubernetes version objects are validated for, unless their PodwrightChart sets its own. */
+  public readonly kubeVersion: KubeVersion;
+
   // App keeps its own copy private; cdk8s-cli asks for construct metadata through the environment.
   private readonly recordMetadata: boolean;
   private readonly onWarnings: (warnings: readonly Violation[]) => void;
@@ -67,6 +78,9 @@ export class PodwrightApp extends App {
   constructor(props: PodwrightAppProps = {}) {
     super(props);
     this.onWarnings = props.onWarnings ?? stderrWarnings;
+    // Checked here too: the Pulumi config and JavaScript callers are not held to the type.
+    this.kubeVersion = parseKubeVersion(props.kubeVersion ?? DEFAULT_KUBE_VERSION);
+    brandKubeVersion(this, this.kubeVersion);
     this.recordMetadata =
       props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
   }
@@ -95,7 +109,9 @@ export class PodwrightApp extends App {
     for (const chart of this.charts) {
       for (const object of apiObjectsOf(chart)) {
         const manifest = object.toJson();
-        violations.push(...validateManifest(manifest, profileOfObject(object)));
+        violations.push(
+          ...validateManifest(manifest, profileOfObject(object), undefined, kubeVersionOf(object)),
+        );
         objects.push({ chart: chart.node.id, manifest });
       }
     }

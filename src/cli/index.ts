@@ -2,6 +2,7 @@
 // never loads cdk8s, Pulumi or prettier, so the command starts in a fraction of the time (docs/performance.md).
 import * as fs from 'node:fs';
 import { isError } from '../errors';
+import { DEFAULT_KUBE_VERSION, KUBE_VERSIONS, parseKubeVersion, type KubeVersion } from '../kube-version';
 import { isProfile, type Profile } from '../profile';
 import type { ValidateFormat } from './validate';
 
@@ -16,8 +17,10 @@ export interface CliIo {
 }
 
 const USAGE = `usage:
-  podwright validate [--profile restricted|baseline|privileged] [--format text|json] PATH...
-      Check Pods in YAML/JSON files or folders (- for stdin) as the API server and Pod Security admission would.
+  podwright validate [--profile restricted|baseline|privileged] [--kube-version ${KUBE_VERSIONS.join('|')}]
+                     [--format text|json] PATH...
+      Check Pods in YAML/JSON files or folders (- for stdin) as the API server and Pod Security admission of
+      that Kubernetes version (default ${DEFAULT_KUBE_VERSION}) would.
       Exit 0 when clean, 1 with violations, 2 for unusable input.
   podwright from-run [--format yaml|json|ts] -- kubectl run NAME --image=IMAGE [flags] [-- ARG...]
       Print the Pod \`kubectl run --dry-run=client -o yaml\` would create, offline.
@@ -63,6 +66,15 @@ function profileOption(value: string | undefined, fallback: Profile): Profile {
   return value;
 }
 
+function kubeVersionOption(value: string | undefined): KubeVersion {
+  if (value === undefined) return DEFAULT_KUBE_VERSION;
+  try {
+    return parseKubeVersion(value);
+  } catch (error) {
+    throw new UsageError(`--kube-version: ${(error as Error).message}`);
+  }
+}
+
 function oneOf<T extends string>(
   name: string,
   value: string | undefined,
@@ -77,14 +89,15 @@ function oneOf<T extends string>(
 }
 
 async function validate(args: readonly string[], io: CliIo): Promise<number> {
-  const { options, positional } = parseOptions(args, ['profile', 'format']);
+  const { options, positional } = parseOptions(args, ['profile', 'kube-version', 'format']);
   const profile = profileOption(options.profile, 'restricted');
+  const kubeVersion = kubeVersionOption(options['kube-version']);
   const format = oneOf<ValidateFormat>('format', options.format, ['text', 'json'], 'text');
   if (positional.length === 0)
     throw new UsageError('validate needs at least one PATH (a file, a folder, or - for stdin)');
   const { readManifests } = await import('./manifests');
   const { renderReport, validateManifests } = await import('./validate');
-  const report = validateManifests(readManifests(positional, io.stdin), profile);
+  const report = validateManifests(readManifests(positional, io.stdin), profile, kubeVersion);
   for (const note of report.skipped) io.stderr(`${note}\n`);
   io.stdout(renderReport(report, format));
   // Warnings alone are no reason to fail: the API server accepts those objects.

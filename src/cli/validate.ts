@@ -1,4 +1,5 @@
 import { formatViolation, isError, type Violation } from '../errors';
+import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../kube-version';
 import type { Profile } from '../profile';
 import { isPod, isWorkload, refOf, validateManifest } from '../validation';
 import { duplicateFieldWarnings } from '../validation/schema';
@@ -19,8 +20,12 @@ export interface ValidateReport {
   readonly workloads: number;
 }
 
-/** Validates every Pod and workload in `manifests` at `profile`; other objects are skipped with a note. */
-export function validateManifests(manifests: readonly SourcedManifest[], profile: Profile): ValidateReport {
+/** Validates every Pod and workload in `manifests` at `profile` for `kubeVersion`; other objects are skipped with a note. */
+export function validateManifests(
+  manifests: readonly SourcedManifest[],
+  profile: Profile,
+  kubeVersion: KubeVersion = DEFAULT_KUBE_VERSION,
+): ValidateReport {
   const violations: Violation[] = [];
   const skipped: string[] = [];
   let pods = 0;
@@ -44,7 +49,7 @@ export function validateManifests(manifests: readonly SourcedManifest[], profile
     }
     if (workload) workloads++;
     else pods++;
-    violations.push(...validateManifest(manifest, profile, file));
+    violations.push(...validateManifest(manifest, profile, file, kubeVersion));
   }
   return { violations, skipped, pods, workloads };
 }

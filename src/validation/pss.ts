@@ -1,9 +1,11 @@
 // Pod Security Standards checks, ported from kubernetes `staging/src/k8s.io/pod-security-admission/policy/`
-// at policy version 1.28: each check behaves as its newest version entry <= 1.28 does upstream.
+// at policy version 1.28 or 1.33 (the target Kubernetes version): each check behaves as its newest version entry
+// <= that version does upstream. What changed between the two: appArmorProfile 1.30 (the fields count),
+// procMount 1.30 (Unmasked allowed with hostUsers: false), sysctls 1.29 and 1.32 (more safe sysctls).
 // Upstream reports one result per check; here every offending field is its own violation so that a user sees
 // every field to change at once.
 import type { ObjectRef, Violation } from '../errors';
-import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../kube-version';
+import { atLeast, DEFAULT_KUBE_VERSION, type KubeVersion } from '../kube-version';
 import type { Profile } from '../profile';
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -49,6 +51,8 @@ interface PodView {
   readonly windows: boolean;
   /** The Kubernetes version: the server drops some fields before Pod Security looks (procMount in 1.28). */
   readonly version: KubeVersion;
+  /** Whether the policy version is 1.33 (else 1.28). */
+  readonly v133: boolean;
   readonly out: Violation[];
 }
 
@@ -218,8 +222,41 @@ function hostPorts(pod: PodView): void {
 // corev1.AppArmorBetaContainerAnnotationKeyPrefix; the appArmorProfile fields only count from policy 1.30.
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
-/** appArmorProfile 1.0: AppArmor annotations may only be empty, runtime/default or localhost/*. */
+function validAppArmorType(type: unknown): boolean {
+  return type === 'RuntimeDefault' || type === 'Localhost';
+}
+
+/**
+ * appArmorProfile 1.0: AppArmor annotations may only be empty, runtime/default or localhost/*; from 1.30 on the
+ * pod's and every container's securityContext.appArmorProfile.type must also be RuntimeDefault or Localhost.
+ */
 function appArmorProfile(pod: PodView): void {
+  if (pod.v133) {
+    const podProfile = asObj(pod.podSc?.appArmorProfile);
+    if (podProfile !== undefined && !validAppArmorType(podProfile.type)) {
+      report(
+        pod,
+        'appArmorProfile',
+        'spec.securityContext.appArmorProfile.type',
+        podProfile.type,
+        'forbidden AppArmor profile: pod must not set securityContext.appArmorProfile.type to anything but "RuntimeDefault" or "Localhost"',
+        'Set spec.securityContext.appArmorProfile.type to RuntimeDefault (or Localhost with localhostProfile).',
+      );
+    }
+    for (const c of pod.containers) {
+      const profile = asObj(c.sc?.appArmorProfile);
+      if (profile !== undefined && !validAppArmorType(profile.type)) {
+        report(
+          pod,
+          'appArmorProfile',
+          `${c.path}.securityContext.appArmorProfile.type`,
+          profile.type,
+          `forbidden AppArmor profile: ${named(c)} must not set securityContext.appArmorProfile.type to anything but "RuntimeDefault" or "Localhost"`,
+          `Set securityContext.appArmorProfile.type of container '${c.label}' to RuntimeDefault, or remove it.`,
+        );
+      }
+    }
+  }
   for (const key in pod.annotations) {
     if (!key.startsWith(APPARMOR_PREFIX)) continue;
     const value = pod.annotations[key];
@@ -284,11 +321,15 @@ function seLinuxOptions(pod: PodView): void {
   }
 }
 
-/** procMount 1.0: securityContext.procMount must be unset or Default (no user-namespace relaxation in 1.28). */
+/**
+ * procMount 1.0: securityContext.procMount must be unset or Default. From 1.30 on a Pod in a user namespace
+ * (`hostUsers: false`) may unmask /proc.
+ */
 function procMount(pod: PodView): void {
   // 1.28 drops procMount before admission (ProcMountType is alpha, off): Pod Security never sees it. Measured on
   // kube-apiserver 1.28.7 (Unmasked accepted under baseline and restricted) and 1.33.3 (refused).
   if (pod.version === '1.28') return;
+  if (pod.v133 && pod.spec.hostUsers === false) return;
   for (const c of pod.containers) {
     const value = c.sc?.procMount;
     if (isSet(value) && value !== 'Default') {
@@ -339,29 +380,43 @@ function seccompProfileBaseline(pod: PodView): void {
 }
 
 // sysctlsAllowedV1Dot27: the newest entry <= 1.28 (the tcp_keepalive_* and tcp_fin_timeout ones came in 1.29).
-const SAFE_SYSCTLS: ReadonlySet<unknown> = new Set([
+const SAFE_SYSCTLS_1_28 = [
   'kernel.shm_rmid_forced',
   'net.ipv4.ip_local_port_range',
   'net.ipv4.tcp_syncookies',
   'net.ipv4.ping_group_range',
   'net.ipv4.ip_unprivileged_port_start',
   'net.ipv4.ip_local_reserved_ports',
-]);
-const SAFE_SYSCTLS_TEXT = [...SAFE_SYSCTLS].join(', ');
+];
+// sysctlsAllowedV1Dot32: 1.29 added the TCP keepalive and fin timeout sysctls, 1.32 tcp_rmem and tcp_wmem.
+const SAFE_SYSCTLS_1_33 = [
+  ...SAFE_SYSCTLS_1_28,
+  'net.ipv4.tcp_keepalive_time',
+  'net.ipv4.tcp_fin_timeout',
+  'net.ipv4.tcp_keepalive_intvl',
+  'net.ipv4.tcp_keepalive_probes',
+  'net.ipv4.tcp_rmem',
+  'net.ipv4.tcp_wmem',
+];
+const SAFE_SYSCTLS = {
+  '1.28': { names: new Set<unknown>(SAFE_SYSCTLS_1_28), text: SAFE_SYSCTLS_1_28.join(', ') },
+  '1.33': { names: new Set<unknown>(SAFE_SYSCTLS_1_33), text: SAFE_SYSCTLS_1_33.join(', ') },
+} as const;
 
-/** sysctls 1.27: spec.securityContext.sysctls may only name the safe set. */
+/** sysctls 1.27 / 1.32: spec.securityContext.sysctls may only name the safe set of the policy version. */
 function sysctls(pod: PodView): void {
   const list = asList(pod.podSc?.sysctls);
+  const safe = SAFE_SYSCTLS[pod.v133 ? '1.33' : '1.28'];
   for (let i = 0; i < list.length; i++) {
     const name = asObj(list[i])?.name;
-    if (!SAFE_SYSCTLS.has(name)) {
+    if (!safe.names.has(name)) {
       report(
         pod,
         'sysctls',
         `spec.securityContext.sysctls[${i}].name`,
         name,
         'forbidden sysctls: only sysctls that are namespaced and isolated per Pod are allowed',
-        `Remove this sysctl from spec.securityContext.sysctls (tune it on the node instead); safe at 1.28: ${SAFE_SYSCTLS_TEXT}.`,
+        `Remove this sysctl from spec.securityContext.sysctls (tune it on the node instead); safe at ${pod.v133 ? '1.33' : '1.28'}: ${safe.text}.`,
       );
     }
   }
@@ -703,8 +758,8 @@ const RESTRICTED_CHECKS: readonly Check[] = [
 ];
 
 /**
- * Pod Security Standards violations of `pod` at `level`, at the policy version of `version` (today every version
- * applies policy 1.28). `privileged` returns []. Never throws.
+ * Pod Security Standards violations of `pod` at `level`, at the policy version of `version` (1.28 or 1.33).
+ * `privileged` returns []. Never throws.
  */
 export function checkPodSecurity(
   pod: Record<string, unknown>,
@@ -725,6 +780,7 @@ export function checkPodSecurity(
     containers: collectContainers(spec),
     windows: asObj(spec.os)?.name === 'windows',
     version,
+    v133: atLeast(version, '1.33'),
     out: [],
   };
   for (const check of checks) check(view);

@@ -11,8 +11,15 @@ import * as volumesModule from './volumes';
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
 const { arr, bool, int32, obj, str, supported, item } = contextModule;
-const { dns1123Label, dns1123Subdomain, dns1123SubdomainPrefix, envVarName, portName, portNum } =
-  formatsModule;
+const {
+  dns1123Label,
+  dns1123Subdomain,
+  dns1123SubdomainPrefix,
+  envVarName,
+  portName,
+  portNum,
+  relaxedEnvVarName,
+} = formatsModule;
 const { validateLifecycle, validateProbe } = probesModule;
 const { validateResources } = resourcesModule;
 const { validateContainerSecurityContext } = securityContextModule;
@@ -22,8 +29,8 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 const MOUNT_PROPAGATIONS = ['Bidirectional', 'HostToContainer', 'None'];
-// validEnvDownwardAPIFieldPathExpressions, 1.28 (status.hostIPs needs the alpha PodHostIPs gate).
-const ENV_FIELD_PATHS = [
+// validEnvDownwardAPIFieldPathExpressions, 1.28 (status.hostIPs needs the alpha PodHostIPs gate, GA in 1.30).
+const ENV_FIELD_PATHS_1_28 = [
   'metadata.name',
   'metadata.namespace',
   'metadata.uid',
@@ -33,6 +40,7 @@ const ENV_FIELD_PATHS = [
   'status.podIP',
   'status.podIPs',
 ];
+const ENV_FIELD_PATHS_1_33 = [...ENV_FIELD_PATHS_1_28, 'status.hostIPs'].sort();
 // Fields allowedEphemeralContainerFields marks false: they may not be set on an ephemeral container.
 const EPHEMERAL_FORBIDDEN = [
   'ports',
@@ -192,14 +200,17 @@ function validateEnv(ctx: Ctx, v: unknown, path: string): void {
         'Name the variable, e.g. "LOG_LEVEL".',
       );
     } else {
-      const msg = envVarName(name);
+      const relaxed = atLeast(ctx.version, '1.33');
+      const msg = relaxed ? relaxedEnvVarName(name) : envVarName(name);
       if (msg)
         ctx.add(
           `${p}.name`,
           name,
           'env.name.format',
           msg,
-          'Use letters, digits, "_", "-" and ".", not starting with a digit, e.g. "MY_VAR".',
+          relaxed
+            ? 'Use printable ASCII without "=", e.g. "MY_VAR".'
+            : 'Use letters, digits, "_", "-" and ".", not starting with a digit, e.g. "MY_VAR".',
         );
     }
     const value = str(ctx, e.value, `${p}.value`);
@@ -210,7 +221,13 @@ function validateEnv(ctx: Ctx, v: unknown, path: string): void {
     const fieldRef = obj(ctx, from.fieldRef, `${fp}.fieldRef`);
     if (fieldRef) {
       count++;
-      validateFieldRef(ctx, fieldRef, `${fp}.fieldRef`, ENV_FIELD_PATHS, 'env.valueFrom');
+      validateFieldRef(
+        ctx,
+        fieldRef,
+        `${fp}.fieldRef`,
+        atLeast(ctx.version, '1.33') ? ENV_FIELD_PATHS_1_33 : ENV_FIELD_PATHS_1_28,
+        'env.valueFrom',
+      );
     }
     const resourceRef = obj(ctx, from.resourceFieldRef, `${fp}.resourceFieldRef`);
     if (resourceRef) {
@@ -255,7 +272,7 @@ function validateEnv(ctx: Ctx, v: unknown, path: string): void {
   }
 }
 
-/** ValidateEnvFrom (1.28): prefix is an env var name; exactly one of configMapRef / secretRef. */
+/** ValidateEnvFrom: prefix is an env var name (relaxed since 1.32); exactly one of configMapRef / secretRef. */
 function validateEnvFrom(ctx: Ctx, v: unknown, path: string): void {
   const list = arr(ctx, v, path);
   if (!list) return;
@@ -265,7 +282,7 @@ function validateEnvFrom(ctx: Ctx, v: unknown, path: string): void {
     if (!e) continue;
     const prefix = str(ctx, e.prefix, `${p}.prefix`);
     if (prefix) {
-      const msg = envVarName(prefix);
+      const msg = atLeast(ctx.version, '1.33') ? relaxedEnvVarName(prefix) : envVarName(prefix);
       if (msg) ctx.add(`${p}.prefix`, prefix, 'envFrom.prefix.format', msg, 'Use a prefix like "APP_".');
     }
     let count = 0;
@@ -553,7 +570,62 @@ function validateVolumeDevices(
  * validateContainerCommon + validateContainerOnlyForPod (1.28): the rules shared by every kind of container.
  * `names` holds the names seen so far across containers, initContainers and ephemeralContainers, in that order.
  */
+const RESIZE_RESOURCES = ['cpu', 'memory'];
+const RESIZE_POLICIES = ['NotRequired', 'RestartContainer'];
+
+/**
+ * validateResizePolicy (InPlacePodVerticalScaling, beta and on in 1.33; a 1.28 server drops the field): each of
+ * cpu and memory at most once, with NotRequired or RestartContainer, and only NotRequired in a Never Pod.
+ */
+function validateResizePolicy(ctx: Ctx, v: unknown, path: string): void {
+  const list = arr(ctx, v, path);
+  if (!list) return;
+  const seen = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const p = obj(ctx, list[i], `${path}[${i}]`);
+    if (!p) continue;
+    const resource = str(ctx, p.resourceName, `${path}[${i}].resourceName`);
+    const policy = str(ctx, p.restartPolicy, `${path}[${i}].restartPolicy`);
+    if (seen.has(resource)) {
+      ctx.add(
+        `${path}[${i}]`,
+        resource,
+        'resizePolicy.duplicate',
+        'Duplicate value',
+        'List cpu and memory once each.',
+      );
+    }
+    seen.add(resource);
+    for (const [value, allowed, what] of [
+      [resource, RESIZE_RESOURCES, 'resourceName'],
+      [policy, RESIZE_POLICIES, 'restartPolicy'],
+    ] as const) {
+      if (!value) {
+        ctx.add(path, value, `resizePolicy.${what}.required`, 'Required value', `Set ${what}.`);
+      } else if (!(allowed as readonly string[]).includes(value)) {
+        ctx.add(
+          path,
+          value,
+          `resizePolicy.${what}.unsupported`,
+          supported(allowed),
+          `Use ${allowed.join(' or ')}.`,
+        );
+      }
+    }
+    if (ctx.restartPolicy === 'Never' && policy !== 'NotRequired') {
+      ctx.add(
+        path,
+        policy,
+        'resizePolicy.restartPolicy.never',
+        "must be 'NotRequired' when `restartPolicy` is 'Never'",
+        'Use NotRequired: a Pod with restartPolicy Never cannot restart a container to resize it.',
+      );
+    }
+  }
+}
+
 function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, names: Set<string>): void {
+  if (atLeast(ctx.version, '1.33')) validateResizePolicy(ctx, c.resizePolicy, `${path}.resizePolicy`);
   const namePath = `${path}.name`;
   const name = str(ctx, c.name, namePath);
   if (!name) {
@@ -708,7 +780,17 @@ export function validateContainerList(
     } else if (kind === 'initContainers') {
       let sidecar = false;
       // 1.28 has the SidecarContainers gate off: the server drops an init container's restartPolicy before
-      // validating (any value is accepted, and the container is an ordinary init container).
+      // validating (any value is accepted, and the container is an ordinary init container). It says nothing;
+      // podwright warns, because such a sidecar blocks the Pod if it never exits.
+      if (restart !== undefined && restart !== null && !sidecarsEnabled) {
+        ctx.warn(
+          `${path}.restartPolicy`,
+          restart,
+          'initContainer.restartPolicy.dropped',
+          'is dropped by a Kubernetes 1.28 API server (SidecarContainers feature gate off by default): this runs as an ordinary init container',
+          'Target Kubernetes 1.33 (kubeVersion / --kube-version), or turn this into a regular container.',
+        );
+      }
       if (restart !== undefined && restart !== null && sidecarsEnabled) {
         const policy = str(ctx, restart, `${path}.restartPolicy`);
         if (policy === 'Always') sidecar = true;

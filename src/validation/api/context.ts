@@ -12,6 +12,18 @@ export class Ctx {
   /** Violations found so far, in the order the API server would find them (roughly). */
   public readonly out: Violation[] = [];
 
+  /**
+   * The Pod's terminationGracePeriodSeconds as the server sees it when it validates: 30 when unset, 1 when
+   * negative (the server replaces negatives). A sleep lifecycle handler may not outlast it (1.33).
+   */
+  public gracePeriodSeconds = 30;
+
+  /** The Pod's hostUsers (true unless set to false): procMount Unmasked needs a user namespace (1.33). */
+  public hostUsers = true;
+
+  /** The Pod's restartPolicy ('Always' when unset): a Never Pod cannot restart a container to resize it (1.33). */
+  public restartPolicy = 'Always';
+
   // Paths that already have a type violation; only allocated once one is found, so valid Pods pay nothing.
   private typePaths: string[] | undefined;
 

@@ -6,7 +6,7 @@ import { atLeast } from '../../kube-version';
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
 const { arr, obj, str, strList, supported, item } = contextModule;
-const { dns1123Label, dns1123Subdomain, isIP } = formatsModule;
+const { dns1123Label, dns1123Subdomain, dns1123SubdomainWithUnderscore, isIP } = formatsModule;
 
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
 const MAX_NAMESERVERS = 3;
@@ -92,9 +92,13 @@ export function validateDns(ctx: Ctx, spec: Json): void {
         'Shorten the search list.',
       );
     }
+    // 1.33 (since 1.32): "." alone is a valid search domain, and labels may hold '_' (SRV-style names).
+    const relaxed = atLeast(ctx.version, '1.33');
     searches.forEach((s, i) => {
+      if (relaxed && s === '.') return;
       // A trailing dot (fully qualified) is fine.
-      const msg = dns1123Subdomain(s.endsWith('.') ? s.slice(0, -1) : s);
+      const domain = s.endsWith('.') ? s.slice(0, -1) : s;
+      const msg = relaxed ? dns1123SubdomainWithUnderscore(domain) : dns1123Subdomain(domain);
       if (msg)
         ctx.add(
           `${path}.searches[${i}]`,

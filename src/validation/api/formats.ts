@@ -33,6 +33,18 @@ export function dns1123Subdomain(v: string): string | undefined {
   return undefined;
 }
 
+const DNS1123_SUBDOMAIN_UNDERSCORE =
+  /^_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*$/;
+
+/** IsDNS1123SubdomainWithUnderscore (DNS search domains from 1.32): each label may start with '_' and hold '_'. */
+export function dns1123SubdomainWithUnderscore(v: string): string | undefined {
+  if (v.length > 253) return 'must be no more than 253 characters';
+  if (!DNS1123_SUBDOMAIN_UNDERSCORE.test(v)) {
+    return "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com')";
+  }
+  return undefined;
+}
+
 /** NameIsDNSSubdomain with prefix=true (generateName): a trailing '-' is allowed. */
 export function dns1123SubdomainPrefix(v: string): string | undefined {
   return dns1123Subdomain(v.length > 1 && v.endsWith('-') ? `${v.slice(0, -1)}a` : v);
@@ -97,6 +109,19 @@ export function envVarName(v: string): string | undefined {
     return "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name', or 'MY_ENV.NAME', or 'MyEnvName1')";
   }
   return chDirPrefix(v);
+}
+
+/**
+ * IsRelaxedEnvVarName (RelaxedEnvironmentVariableValidation, on by default since 1.32): printable ASCII other
+ * than '='; '.', '..' and leading digits are fine.
+ */
+export function relaxedEnvVarName(v: string): string | undefined {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x3d)
+      return "a valid environment variable name must consist only of printable ASCII characters other than '='";
+  }
+  return undefined;
 }
 
 /** IsConfigMapKey: at most 253 alphanumerics, '-', '_', '.'; not '.' or '..'. */

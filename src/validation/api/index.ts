@@ -1,5 +1,5 @@
 import type { ObjectRef, Violation } from '../../errors';
-import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../../kube-version';
+import { atLeast, DEFAULT_KUBE_VERSION, type KubeVersion } from '../../kube-version';
 import * as schemaModule from '../schema';
 import type { Ctx as CtxType } from './context';
 import * as contextModule from './context';
@@ -27,7 +27,8 @@ const {
   validateTolerations,
   validateTopologySpread,
 } = schedulingModule;
-const { validatePodSecurityContext, validateSeccompAnnotationsMatch } = securityContextModule;
+const { validateAppArmorAnnotationsMatch, validatePodSecurityContext, validateSeccompAnnotationsMatch } =
+  securityContextModule;
 const { validateVolumes } = volumesModule;
 const { warnPod } = warningsModule;
 
@@ -83,6 +84,11 @@ function validatePod(ctx: CtxType, pod: Record<string, unknown>): void {
     return;
   }
   const podName = meta && typeof meta.name === 'string' ? meta.name : '';
+  const grace = spec.terminationGracePeriodSeconds;
+  if (typeof grace === 'number' && Number.isSafeInteger(grace))
+    ctx.gracePeriodSeconds = grace < 0 ? 1 : grace;
+  ctx.hostUsers = spec.hostUsers !== false;
+  if (typeof spec.restartPolicy === 'string' && spec.restartPolicy) ctx.restartPolicy = spec.restartPolicy;
   const volumes = validateVolumes(ctx, spec.volumes, podName);
   const names = new Set<string>();
   const containers = validateContainerList(ctx, 'containers', spec.containers, volumes, names);
@@ -106,6 +112,7 @@ function validatePod(ctx: CtxType, pod: Record<string, unknown>): void {
   validateTolerations(ctx, spec.tolerations);
   validatePreemptionPolicy(ctx, spec.preemptionPolicy);
   validateSeccompAnnotationsMatch(ctx, meta?.annotations, spec);
+  if (atLeast(ctx.version, '1.33')) validateAppArmorAnnotationsMatch(ctx, meta?.annotations, spec);
   const containerLists = [
     ['containers', containers],
     ['initContainers', initContainers],

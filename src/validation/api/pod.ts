@@ -1,3 +1,4 @@
+import { atLeast } from '../../kube-version';
 import type { Ctx, Json } from './context';
 import * as contextModule from './context';
 import * as formatsModule from './formats';
@@ -32,6 +33,10 @@ const WINDOWS_FORBIDDEN_CONTAINER = [
   'runAsUser',
   'runAsGroup',
 ];
+
+// 1.33 adds the fields that came after 1.28.
+const WINDOWS_FORBIDDEN_POD_1_33 = [...WINDOWS_FORBIDDEN_POD, 'appArmorProfile', 'supplementalGroupsPolicy'];
+const WINDOWS_FORBIDDEN_CONTAINER_1_33 = [...WINDOWS_FORBIDDEN_CONTAINER, 'appArmorProfile'];
 
 function dnsSubdomainField(ctx: Ctx, spec: Json, field: string, rule: string, fix: string): void {
   const v = str(ctx, spec[field], `spec.${field}`);
@@ -250,8 +255,25 @@ export function validateOs(
       'Remove shareProcessNamespace.',
     );
   }
+  const v133 = atLeast(ctx.version, '1.33');
+  if (v133 && spec.hostUsers !== undefined && spec.hostUsers !== null) {
+    ctx.add(
+      'spec.hostUsers',
+      spec.hostUsers,
+      'os.windows.forbidden',
+      'cannot be set for a windows pod',
+      'Remove hostUsers or set os.name: linux.',
+    );
+  }
   each((sc, path) => {
-    const forbidden = path === 'spec.securityContext' ? WINDOWS_FORBIDDEN_POD : WINDOWS_FORBIDDEN_CONTAINER;
+    const pod = path === 'spec.securityContext';
+    const forbidden = v133
+      ? pod
+        ? WINDOWS_FORBIDDEN_POD_1_33
+        : WINDOWS_FORBIDDEN_CONTAINER_1_33
+      : pod
+        ? WINDOWS_FORBIDDEN_POD
+        : WINDOWS_FORBIDDEN_CONTAINER;
     for (const f of forbidden) {
       if (sc[f] !== undefined && sc[f] !== null) {
         ctx.add(

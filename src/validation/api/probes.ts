@@ -1,3 +1,4 @@
+import { atLeast } from '../../kube-version';
 import type { Ctx, Json } from './context';
 import * as contextModule from './context';
 import * as formatsModule from './formats';
@@ -58,11 +59,12 @@ function another(
 }
 
 /**
- * validateHandler (pkg/apis/core/validation, 1.28): exactly one of exec / httpGet / tcpSocket (/ grpc for
- * probes). Lifecycle handlers have no grpc field in 1.28, and `sleep` arrived in 1.29, so the decoder drops
- * them and the handler counts as empty.
+ * validateHandler (pkg/apis/core/validation): exactly one of exec / httpGet / tcpSocket (/ grpc for probes,
+ * / sleep for lifecycle hooks from 1.29 on). Lifecycle handlers have no grpc field, and 1.28 has no `sleep`: the
+ * strict decoder refuses those fields, and the handler counts as empty here.
  */
 export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, allowGrpc: boolean): void {
+  const allowSleep = !allowGrpc && atLeast(ctx.version, '1.33');
   // How many handler types were seen; a later one is reported by `another` (a module-level function, not a
   // closure: tsx wraps every named closure in a __name call each time the enclosing function runs).
   let count = 0;
@@ -134,6 +136,23 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
       str(ctx, grpc.service, `${path}.grpc.service`);
     }
   }
+  if (allowSleep) {
+    const sleep = obj(ctx, h.sleep, `${path}.sleep`);
+    if (sleep && !another(ctx, h, path, area, allowGrpc, 'sleep', count++)) {
+      // validateSleepAction with PodLifecycleSleepActionAllowZero (beta, on in 1.33): 0 is allowed.
+      const seconds = int64(ctx, sleep.seconds, `${path}.sleep.seconds`) ?? 0;
+      const grace = ctx.gracePeriodSeconds;
+      if (seconds < 0 || seconds > grace) {
+        ctx.add(
+          `${path}.sleep`,
+          seconds,
+          `${area}.sleep.seconds.range`,
+          `must be non-negative and less than terminationGracePeriodSeconds (${grace})`,
+          `Sleep between 0 and ${grace} seconds, or raise spec.terminationGracePeriodSeconds.`,
+        );
+      }
+    }
+  }
   if (count === 0) {
     ctx.add(
       path,
@@ -142,7 +161,9 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
       'must specify a handler type',
       allowGrpc
         ? 'Add one of exec, httpGet, tcpSocket or grpc.'
-        : 'Add one of exec, httpGet or tcpSocket (sleep needs Kubernetes 1.29).',
+        : allowSleep
+          ? 'Add one of exec, httpGet, tcpSocket or sleep.'
+          : 'Add one of exec, httpGet or tcpSocket (sleep needs Kubernetes 1.29; podwright knows 1.33).',
     );
   }
 }

@@ -1,3 +1,4 @@
+import { atLeast } from '../../kube-version';
 import type { Ctx, Json } from './context';
 import * as contextModule from './context';
 import * as formatsModule from './formats';
@@ -10,6 +11,10 @@ const { dns1123Subdomain, hasBackstep } = formatsModule;
 const ID_MAX = 2147483647;
 const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
 const FS_GROUP_CHANGE_POLICIES = ['OnRootMismatch', 'Always'];
+const APPARMOR_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
+const APPARMOR_LOCALHOST_MAX = 4095;
+const SUPPLEMENTAL_GROUPS_POLICIES = ['Merge', 'Strict'];
+const PROC_MOUNT_TYPES = ['Default', 'Unmasked'];
 // SysctlContainSlashFmt from pkg/apis/core/validation: segments joined by '.' or '/', at most 253 chars.
 const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
 const SYSCTL_MAX = 253;
@@ -114,6 +119,71 @@ function validateSeccomp(ctx: Ctx, v: unknown, path: string): void {
       'securityContext.seccompProfile.localhostProfile.forbidden',
       'can only be set when seccomp type is Localhost',
       'Remove localhostProfile or set type to Localhost.',
+    );
+  }
+}
+
+/**
+ * validateAppArmorProfileField (1.30+, so 1.33 only here): type is one of three values; localhostProfile is set,
+ * unpadded and at most 4095 bytes iff Localhost. A 1.28 server does not know the field.
+ */
+function validateAppArmor(ctx: Ctx, v: unknown, path: string): void {
+  const ap = obj(ctx, v, path);
+  if (!ap) return;
+  const type = str(ctx, ap.type, `${path}.type`);
+  const local = optStr(ctx, ap.localhostProfile, `${path}.localhostProfile`);
+  if (type === 'Localhost') {
+    if (local === undefined || local === '') {
+      ctx.add(
+        `${path}.localhostProfile`,
+        local,
+        'securityContext.appArmorProfile.localhostProfile.required',
+        'must be set when AppArmor type is Localhost',
+        'Set localhostProfile to the name of a profile loaded on the node.',
+      );
+    } else if (local.trim() !== local) {
+      ctx.add(
+        `${path}.localhostProfile`,
+        local,
+        'securityContext.appArmorProfile.localhostProfile.padded',
+        'must not be padded with whitespace',
+        'Remove the spaces around the profile name.',
+      );
+    }
+    if (local !== undefined && Buffer.byteLength(local) > APPARMOR_LOCALHOST_MAX) {
+      ctx.add(
+        `${path}.localhostProfile`,
+        local,
+        'securityContext.appArmorProfile.localhostProfile.tooLong',
+        `may not be more than ${APPARMOR_LOCALHOST_MAX} bytes`,
+        'Use a shorter profile name.',
+      );
+    }
+  } else if (type === 'RuntimeDefault' || type === 'Unconfined') {
+    if (local !== undefined) {
+      ctx.add(
+        `${path}.localhostProfile`,
+        local,
+        'securityContext.appArmorProfile.localhostProfile.forbidden',
+        'can only be set when AppArmor type is Localhost',
+        'Remove localhostProfile or set type to Localhost.',
+      );
+    }
+  } else if (!type) {
+    ctx.add(
+      `${path}.type`,
+      ap.type,
+      'securityContext.appArmorProfile.type.required',
+      'type is required when appArmorProfile is set',
+      'Set type to RuntimeDefault, Localhost or Unconfined.',
+    );
+  } else {
+    ctx.add(
+      `${path}.type`,
+      type,
+      'securityContext.appArmorProfile.type.unsupported',
+      supported(APPARMOR_TYPES),
+      'Use RuntimeDefault, Localhost or Unconfined.',
     );
   }
 }
@@ -225,7 +295,43 @@ export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
       'Drop shareProcessNamespace or hostPID.',
     );
   }
+  const v133 = atLeast(ctx.version, '1.33');
+  // validateHostUsers (UserNamespacesSupport, beta and on in 1.33; a 1.28 server drops hostUsers). The server
+  // prints hostPID and hostIPC with Go's capitals.
+  if (v133 && spec.hostUsers === false) {
+    for (const [field, printed] of [
+      ['hostNetwork', 'hostNetwork'],
+      ['hostPID', 'HostPID'],
+      ['hostIPC', 'HostIPC'],
+    ] as const) {
+      if (spec[field] === true) {
+        ctx.add(
+          `spec.${printed}`,
+          true,
+          'pod.hostUsers.hostNamespace',
+          'when `pod.Spec.HostUsers` is false',
+          `Remove ${field}, or hostUsers: false (a user namespace cannot share the host's namespaces).`,
+        );
+      }
+    }
+  }
   if (!sc) return;
+  if (v133) {
+    validateAppArmor(ctx, sc.appArmorProfile, `${path}.appArmorProfile`);
+    const sgp = sc.supplementalGroupsPolicy;
+    if (sgp !== undefined && sgp !== null) {
+      const value = str(ctx, sgp, `${path}.supplementalGroupsPolicy`);
+      if (typeof sgp === 'string' && !SUPPLEMENTAL_GROUPS_POLICIES.includes(value)) {
+        ctx.add(
+          `${path}.supplementalGroupsPolicy`,
+          value,
+          'securityContext.supplementalGroupsPolicy.unsupported',
+          supported(SUPPLEMENTAL_GROUPS_POLICIES),
+          "Use Merge (the default: add the image's groups) or Strict (only the groups you list).",
+        );
+      }
+    }
+  }
   checkId(ctx, sc.fsGroup, `${path}.fsGroup`, 'securityContext.fsGroup.range', 'group id');
   checkId(ctx, sc.runAsUser, `${path}.runAsUser`, 'securityContext.runAsUser.range', 'user id');
   checkId(ctx, sc.runAsGroup, `${path}.runAsGroup`, 'securityContext.runAsGroup.range', 'group id');
@@ -261,7 +367,7 @@ export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
   validateWindowsOptions(ctx, sc.windowsOptions, `${path}.windowsOptions`);
 }
 
-/** validateSysctls + ValidateHostSysctl (1.28): name format, uniqueness, namespaced sysctls vs host namespaces. */
+/** validateSysctls: name format, uniqueness; from 1.33 on (ValidateHostSysctl) namespaced sysctls vs host namespaces. */
 function validateSysctls(ctx: Ctx, v: unknown, path: string, hostNetwork: boolean, hostIPC: boolean): void {
   const list = arr(ctx, v, path);
   if (!list) return;
@@ -293,7 +399,9 @@ function validateSysctls(ctx: Ctx, v: unknown, path: string, hostNetwork: boolea
     }
     // Names may use '/' as separator; the kernel namespace is decided on the dotted form.
     const dotted = name.replace(/\//g, '.');
-    if (hostNetwork && dotted.startsWith('net.')) {
+    // ValidateHostSysctl: a v1.28.7 server accepts these (measured); 1.33 refuses them.
+    const hostChecks = atLeast(ctx.version, '1.33');
+    if (hostChecks && hostNetwork && dotted.startsWith('net.')) {
       ctx.add(
         p,
         name,
@@ -302,7 +410,7 @@ function validateSysctls(ctx: Ctx, v: unknown, path: string, hostNetwork: boolea
         'Drop the net.* sysctl or hostNetwork.',
       );
     }
-    if (hostIPC && (IPC_SYSCTLS.has(dotted) || dotted.startsWith('fs.mqueue.'))) {
+    if (hostChecks && hostIPC && (IPC_SYSCTLS.has(dotted) || dotted.startsWith('fs.mqueue.'))) {
       ctx.add(
         p,
         name,
@@ -328,6 +436,31 @@ export function validateContainerSecurityContext(ctx: Ctx, v: unknown, path: str
   bool(ctx, sc.runAsNonRoot, `${path}.runAsNonRoot`);
   bool(ctx, sc.readOnlyRootFilesystem, `${path}.readOnlyRootFilesystem`);
   validateSeccomp(ctx, sc.seccompProfile, `${path}.seccompProfile`);
+  if (atLeast(ctx.version, '1.33')) {
+    validateAppArmor(ctx, sc.appArmorProfile, `${path}.appArmorProfile`);
+    // ProcMountType (beta, on in 1.33; a 1.28 server resets it to Default).
+    const pm = sc.procMount;
+    if (pm !== undefined && pm !== null) {
+      const value = str(ctx, pm, `${path}.procMount`);
+      if (typeof pm === 'string' && !PROC_MOUNT_TYPES.includes(value)) {
+        ctx.add(
+          `${path}.procMount`,
+          value,
+          'securityContext.procMount.unsupported',
+          supported(PROC_MOUNT_TYPES),
+          'Use Default or Unmasked.',
+        );
+      } else if (value === 'Unmasked' && ctx.hostUsers) {
+        ctx.add(
+          `${path}.procMount`,
+          value,
+          'securityContext.procMount.hostUsers',
+          '`hostUsers` must be false to use `Unmasked`',
+          'Set spec.hostUsers: false, or remove procMount.',
+        );
+      }
+    }
+  }
   const escalation = bool(ctx, sc.allowPrivilegeEscalation, `${path}.allowPrivilegeEscalation`);
   const caps = obj(ctx, sc.capabilities, `${path}.capabilities`);
   const add = caps ? arr(ctx, caps.add, `${path}.capabilities.add`) : undefined;
@@ -411,6 +544,54 @@ export function validateSeccompAnnotationsMatch(ctx: Ctx, annotations: unknown, 
         c.securityContext.seccompProfile,
         `spec.${kind}[${i}].securityContext.seccompProfile`,
       );
+    });
+  }
+}
+
+const APPARMOR_CONTAINER_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
+
+/**
+ * validateAppArmorAnnotationsAndFieldsMatchOnCreate (1.30+): a container's own appArmorProfile and its deprecated
+ * annotation agree. The server first copies an annotation into a container that has no field of its own
+ * (applyAppArmorVersionSkew), so only containers with their own field can disagree. Windows Pods are skipped.
+ */
+export function validateAppArmorAnnotationsMatch(ctx: Ctx, annotations: unknown, spec: Json): void {
+  if (!isObj(annotations)) return;
+  if (isObj(spec.os) && spec.os.name === 'windows') return;
+  for (const kind of ['containers', 'initContainers', 'ephemeralContainers']) {
+    const list = spec[kind];
+    if (!Array.isArray(list)) continue;
+    list.forEach((c, i) => {
+      if (!isObj(c) || !isObj(c.securityContext) || !isObj(c.securityContext.appArmorProfile)) return;
+      const annotation = annotations[`${APPARMOR_CONTAINER_ANNOTATION}${String(c.name)}`];
+      if (typeof annotation !== 'string') return;
+      const profile = c.securityContext.appArmorProfile;
+      const path = `spec.${kind}[${i}].securityContext.appArmorProfile`;
+      const fix = 'Remove the deprecated AppArmor annotation; the field is enough.';
+      let typeOk = true;
+      if (profile.type === 'Unconfined') typeOk = annotation === 'unconfined';
+      else if (profile.type === 'RuntimeDefault') typeOk = annotation === 'runtime/default';
+      else if (profile.type === 'Localhost') {
+        if (!annotation.startsWith('localhost/')) typeOk = false;
+        else if (annotation.slice('localhost/'.length) !== profile.localhostProfile) {
+          ctx.add(
+            `${path}.localhostProfile`,
+            profile.localhostProfile,
+            'securityContext.appArmorProfile.annotationMismatch',
+            'apparmor profile in annotation and field must match',
+            fix,
+          );
+        }
+      }
+      if (!typeOk) {
+        ctx.add(
+          `${path}.type`,
+          profile.type,
+          'securityContext.appArmorProfile.annotationMismatch',
+          'apparmor type in annotation and field must match',
+          fix,
+        );
+      }
     });
   }
 }
