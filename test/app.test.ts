@@ -3,8 +3,10 @@ import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { describe, expect, it } from 'vitest';
 import { buildApp, formatWarnings, profileOfObject, PodwrightApp } from '../src/app';
-import { PodwrightChart } from '../src/chart';
+import { kubeVersionOf, PodwrightChart } from '../src/chart';
+import { EnvValue } from '../src/env';
 import { PodwrightError, type Violation } from '../src/errors';
+import type { KubeVersion } from '../src/kube-version';
 import { Pod } from '../src/pod';
 import { Volume } from '../src/volume';
 
@@ -148,5 +150,48 @@ describe('host namespaces and host paths', () => {
 
   it('are allowed by the privileged profile only', () => {
     expect(rulesFor('privileged', hostPod)).toEqual([]);
+  });
+});
+
+describe('kubeVersion', () => {
+  // An env var name starting with a digit: refused by 1.28, accepted by 1.33 (RelaxedEnvironmentVariableValidation).
+  const podIn = (scope: Chart) =>
+    new Pod(scope, 'p', {
+      containers: [{ name: 'a', image: 'busybox', env: { '1ST': EnvValue.fromValue('x') } }],
+    });
+
+  it('validates for 1.28 unless the app or the chart says otherwise', () => {
+    const app = new PodwrightApp();
+    podIn(new PodwrightChart(app, 'c'));
+    expect(app.kubeVersion).toBe('1.28');
+    expect(violationsOf(app).map((v) => v.rule)).toEqual(['env.name.format']);
+  });
+
+  it("validates every chart for the app's kubeVersion", () => {
+    const app = new PodwrightApp({ kubeVersion: '1.33' });
+    podIn(new PodwrightChart(app, 'c'));
+    podIn(new Chart(app, 'plain'));
+    expect(violationsOf(app)).toEqual([]);
+  });
+
+  it("lets a chart target another version than the app's", () => {
+    const app = new PodwrightApp({ kubeVersion: '1.33' });
+    const old = new PodwrightChart(app, 'old', { kubeVersion: '1.28' });
+    podIn(old);
+    expect(kubeVersionOf(old)).toBe('1.28');
+    expect(violationsOf(app).map((v) => v.object.name)).toEqual(['p']);
+  });
+
+  it('fails for an unsupported version, listing the supported ones', () => {
+    expect(() => new PodwrightApp({ kubeVersion: '1.30' as KubeVersion })).toThrow(
+      "unsupported Kubernetes version '1.30'; supported: 1.28, 1.33",
+    );
+    expect(() => new PodwrightChart(Testing.app(), 'c', { kubeVersion: '1.27' as KubeVersion })).toThrow(
+      'supported: 1.28, 1.33',
+    );
+  });
+
+  it('is a buildApp option, as the Pulumi program passes it from podwright:kubeVersion', () => {
+    expect(buildApp({ charts: ['hello-world'], kubeVersion: '1.33' }).kubeVersion).toBe('1.33');
   });
 });

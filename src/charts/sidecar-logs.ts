@@ -7,14 +7,15 @@ import { Volume } from '../volume';
  * An app that writes its log to a file on a shared emptyDir, and a native sidecar that ships it by tailing it to
  * its own stdout, where the node's log collector picks it up. A native sidecar (an init container with
  * `restartPolicy: Always`) starts before the app and stops after it, so no line written at shutdown is lost.
- * Kubernetes 1.28 needs the SidecarContainers feature gate for that; it is on by default from 1.29.
+ * Kubernetes 1.28 needs the SidecarContainers feature gate for that (a stock 1.28 API server drops the field, and
+ * the shipper would block the app); it is on by default from 1.29, so the chart targets 1.33 unless told otherwise.
  */
 export class SidecarLogs extends PodwrightChart {
   /** The app and log shipper Pod. */
   public readonly pod: Pod;
 
   constructor(scope: Construct, id = 'sidecar-logs', props: PodwrightChartProps = {}) {
-    super(scope, id, props);
+    super(scope, id, { kubeVersion: '1.33', ...props });
     // Bounded, because nothing rotates the file: the kubelet evicts the Pod rather than fill the node's disk.
     const logs = Volume.emptyDir('logs', { sizeLimit: '16Mi' });
     this.pod = new Pod(this, 'sidecar-logs', { metadata: { labels: { app: 'sidecar-logs' } } });

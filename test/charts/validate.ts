@@ -1,3 +1,4 @@
+import { kubeVersionOf } from '../../src/chart';
 import type { Chart } from 'cdk8s';
 import type { Violation } from '../../src/errors';
 import { AbstractPod } from '../../src/pod-template';
@@ -8,5 +9,5 @@ export function violationsOf(chart: Chart): Violation[] {
   return chart.node
     .findAll()
     .filter((c): c is AbstractPod => c instanceof AbstractPod)
-    .flatMap((pod) => validateManifest(pod.toJson(), pod.profile));
+    .flatMap((pod) => validateManifest(pod.toJson(), pod.profile, undefined, kubeVersionOf(pod)));
 }

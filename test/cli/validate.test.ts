@@ -164,6 +164,25 @@ spec:
     expect(r.stderr).toContain(`${file}: not valid YAML or JSON`);
   });
 
+  it('checks a Pod by the rules of the --kube-version it is given (default 1.28)', async () => {
+    const file = tmpFile(
+      'env.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n    - {name: web, image: nginx, env: [{name: 1ST, value: x}]}\n',
+    );
+    const v128 = await run(['validate', '--profile', 'privileged', file]);
+    expect(v128.code).toBe(1);
+    expect(v128.stdout).toContain('[env.name.format]');
+    const v133 = await run(['validate', '--profile', 'privileged', '--kube-version', '1.33', file]);
+    expect(v133).toMatchObject({ code: 0, stdout: 'ok: 1 Pod(s) valid\n' });
+    expect((await run(['validate', '--profile', 'privileged', '--kube-version=v1.33.3', file])).code).toBe(0);
+  });
+
+  it('exits 2 for an unsupported --kube-version, listing the supported ones', async () => {
+    const r = await run(['validate', '--kube-version', '1.30', SEED]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unsupported Kubernetes version '1.30'; supported: 1.28, 1.33");
+  });
+
   it('exits 2 for an unknown profile or option, with the usage', async () => {
     expect((await run(['validate', '--profile', 'strict', SEED])).code).toBe(2);
     const r = await run(['validate', '--frmat', 'json', SEED]);
