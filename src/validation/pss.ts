@@ -1,7 +1,7 @@
 // Pod Security Standards checks, ported from kubernetes `staging/src/k8s.io/pod-security-admission/policy/`
 // at policy version 1.28 or 1.33 (the target Kubernetes version): each check behaves as its newest version entry
 // <= that version does upstream. What changed between the two: appArmorProfile 1.30 (the fields count),
-// procMount 1.30 (Unmasked allowed with hostUsers: false), sysctls 1.29 and 1.32 (more safe sysctls).
+// sysctls 1.29 and 1.32 (more safe sysctls).
 // Upstream reports one result per check; here every offending field is its own violation so that a user sees
 // every field to change at once.
 import type { ObjectRef, Violation } from '../errors';
@@ -322,14 +322,14 @@ function seLinuxOptions(pod: PodView): void {
 }
 
 /**
- * procMount 1.0: securityContext.procMount must be unset or Default. From 1.30 on a Pod in a user namespace
- * (`hostUsers: false`) may unmask /proc.
+ * procMount 1.0: securityContext.procMount must be unset or Default. Policy 1.30 lets a Pod in a user namespace
+ * unmask /proc only behind the UserNamespacesPodSecurityStandards gate, off in 1.33: v1.33.3 refuses Unmasked with
+ * `hostUsers: false` at restricted (measured).
  */
 function procMount(pod: PodView): void {
   // 1.28 drops procMount before admission (ProcMountType is alpha, off): Pod Security never sees it. Measured on
   // kube-apiserver 1.28.7 (Unmasked accepted under baseline and restricted) and 1.33.3 (refused).
   if (pod.version === '1.28') return;
-  if (pod.v133 && pod.spec.hostUsers === false) return;
   for (const c of pod.containers) {
     const value = c.sc?.procMount;
     if (isSet(value) && value !== 'Default') {
@@ -509,6 +509,9 @@ function restrictedVolumes(pod: PodView): void {
     const type = restrictedVolumeField(volume);
     // A volume with no source is defaulted to an emptyDir before Pod Security looks at it (SetDefaults_Volume).
     if (type === undefined) continue;
+    // An image volume (ImageVolume, beta but off by default in 1.33) is dropped before Pod Security looks at it:
+    // v1.33.3 admits one at restricted (measured); 1.28 does not know the field at all.
+    if (type === 'image' && pod.v133) continue;
     report(
       pod,
       'restrictedVolumes',

@@ -615,3 +615,50 @@ describe('restricted: capabilities_restricted', () => {
     expect(check(pod, 'restricted')).toEqual([]);
   });
 });
+
+// Each case measured on kube-apiserver v1.28.7 and v1.33.3 in a namespace enforcing the level.
+describe('policy 1.33 against policy 1.28', () => {
+  it('1.33 refuses an Unconfined appArmorProfile field on the pod or a container (1.28 has no such field)', () => {
+    const onPod = podWith((p) => (p.spec.securityContext.appArmorProfile = { type: 'Unconfined' }));
+    expect(found(onPod, 'baseline', '1.33')).toEqual([
+      'pss.appArmorProfile spec.securityContext.appArmorProfile.type',
+    ]);
+    expect(found(onPod, 'baseline', '1.28')).toEqual([]);
+    const onContainer = podWith(
+      (p) => (p.spec.containers[0].securityContext.appArmorProfile = { type: 'Unconfined' }),
+    );
+    expect(found(onContainer, 'restricted', '1.33')).toEqual([
+      'pss.appArmorProfile spec.containers[0].securityContext.appArmorProfile.type',
+    ]);
+  });
+
+  it('1.33 admits RuntimeDefault and Localhost appArmorProfile fields', () => {
+    const pod = podWith((p) => {
+      p.spec.securityContext.appArmorProfile = { type: 'RuntimeDefault' };
+      p.spec.containers[0].securityContext.appArmorProfile = {
+        type: 'Localhost',
+        localhostProfile: 'k8s-web',
+      };
+    });
+    expect(check(pod, 'restricted', '1.33')).toEqual([]);
+  });
+
+  it.each([
+    'net.ipv4.tcp_keepalive_time',
+    'net.ipv4.tcp_fin_timeout',
+    'net.ipv4.tcp_keepalive_intvl',
+    'net.ipv4.tcp_keepalive_probes',
+    'net.ipv4.tcp_rmem',
+    'net.ipv4.tcp_wmem',
+  ])('%s is a safe sysctl at 1.33 and not at 1.28', (name) => {
+    const pod = podWith((p) => (p.spec.securityContext.sysctls = [{ name, value: '1' }]));
+    expect(check(pod, 'baseline', '1.33')).toEqual([]);
+    expect(found(pod, 'baseline', '1.28')).toEqual(['pss.sysctls spec.securityContext.sysctls[0].name']);
+  });
+
+  it('1.33 admits an image volume at restricted, because the server drops it first (ImageVolume is off)', () => {
+    const pod = podWith((p) => (p.spec.volumes = [{ name: 'tools', image: { reference: 'busybox:1.36' } }]));
+    expect(check(pod, 'restricted', '1.33')).toEqual([]);
+    expect(found(pod, 'restricted', '1.28')).toEqual(['pss.restrictedVolumes spec.volumes[0].image']);
+  });
+});
