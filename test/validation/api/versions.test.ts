@@ -31,19 +31,19 @@ const CASES: readonly VersionCase[] = [
   {
     name: 'a sleep preStop handler',
     change: (p) => preStop(p, { sleep: { seconds: 5 } }),
-    v128: [{ path: 'spec.containers[0].lifecycle.preStop', rule: 'lifecycle.handler.required' }],
+    v128: [{ path: 'spec.containers[0].lifecycle.preStop.sleep', rule: 'schema.unknownField' }],
     v133: [],
   },
   {
     name: 'a sleep of 0 seconds',
     change: (p) => preStop(p, { sleep: { seconds: 0 } }),
-    v128: [{ path: 'spec.containers[0].lifecycle.preStop', rule: 'lifecycle.handler.required' }],
+    v128: [{ path: 'spec.containers[0].lifecycle.preStop.sleep', rule: 'schema.unknownField' }],
     v133: [],
   },
   {
     name: 'a sleep as long as the default grace period (30 s)',
     change: (p) => preStop(p, { sleep: { seconds: 30 } }),
-    v128: [{ path: 'spec.containers[0].lifecycle.preStop', rule: 'lifecycle.handler.required' }],
+    v128: [{ path: 'spec.containers[0].lifecycle.preStop.sleep', rule: 'schema.unknownField' }],
     v133: [],
   },
   {
@@ -52,7 +52,7 @@ const CASES: readonly VersionCase[] = [
       p.spec.terminationGracePeriodSeconds = 10;
       preStop(p, { sleep: { seconds: 11 } });
     },
-    v128: [{ path: 'spec.containers[0].lifecycle.preStop', rule: 'lifecycle.handler.required' }],
+    v128: [{ path: 'spec.containers[0].lifecycle.preStop.sleep', rule: 'schema.unknownField' }],
     v133: [{ path: 'spec.containers[0].lifecycle.preStop.sleep', rule: 'lifecycle.sleep.seconds.range' }],
   },
   {
@@ -61,20 +61,20 @@ const CASES: readonly VersionCase[] = [
       p.spec.terminationGracePeriodSeconds = -5;
       preStop(p, { sleep: { seconds: 2 } });
     },
-    v128: [{ path: 'spec.containers[0].lifecycle.preStop', rule: 'lifecycle.handler.required' }],
+    v128: [{ path: 'spec.containers[0].lifecycle.preStop.sleep', rule: 'schema.unknownField' }],
     v133: [{ path: 'spec.containers[0].lifecycle.preStop.sleep', rule: 'lifecycle.sleep.seconds.range' }],
   },
   {
     name: 'a negative sleep',
     change: (p) => preStop(p, { sleep: { seconds: -1 } }),
-    v128: [{ path: 'spec.containers[0].lifecycle.preStop', rule: 'lifecycle.handler.required' }],
+    v128: [{ path: 'spec.containers[0].lifecycle.preStop.sleep', rule: 'schema.unknownField' }],
     v133: [{ path: 'spec.containers[0].lifecycle.preStop.sleep', rule: 'lifecycle.sleep.seconds.range' }],
   },
   {
     name: 'sleep next to exec in one handler',
     change: (p) => (c0(p).lifecycle = { postStart: { exec: { command: ['true'] }, sleep: { seconds: 1 } } }),
     // 1.28's strict decoder refuses the unknown field (the field tables' job), not this rule.
-    v128: [],
+    v128: [{ path: 'spec.containers[0].lifecycle.postStart.sleep', rule: 'schema.unknownField' }],
     v133: [{ path: 'spec.containers[0].lifecycle.postStart.sleep', rule: 'lifecycle.handler.multiple' }],
   },
   // RelaxedEnvironmentVariableValidation (on since 1.32): printable ASCII except '='.
@@ -135,7 +135,7 @@ const CASES: readonly VersionCase[] = [
   {
     name: 'an AppArmor profile of an unknown type',
     change: (p) => podSc(p, { appArmorProfile: { type: 'Bogus' } }),
-    v128: [],
+    v128: [{ path: 'spec.securityContext.appArmorProfile', rule: 'schema.unknownField' }],
     v133: [
       {
         path: 'spec.securityContext.appArmorProfile.type',
@@ -146,7 +146,7 @@ const CASES: readonly VersionCase[] = [
   {
     name: 'an AppArmor profile without a type',
     change: (p) => podSc(p, { appArmorProfile: {} }),
-    v128: [],
+    v128: [{ path: 'spec.securityContext.appArmorProfile', rule: 'schema.unknownField' }],
     v133: [
       {
         path: 'spec.securityContext.appArmorProfile.type',
@@ -157,7 +157,7 @@ const CASES: readonly VersionCase[] = [
   {
     name: 'a Localhost AppArmor profile without a name',
     change: (p) => ctrSc(p, { appArmorProfile: { type: 'Localhost', localhostProfile: '' } }),
-    v128: [],
+    v128: [{ path: 'spec.containers[0].securityContext.appArmorProfile', rule: 'schema.unknownField' }],
     v133: [
       {
         path: 'spec.containers[0].securityContext.appArmorProfile.localhostProfile',
@@ -168,7 +168,7 @@ const CASES: readonly VersionCase[] = [
   {
     name: 'a Localhost AppArmor profile name padded with a space',
     change: (p) => podSc(p, { appArmorProfile: { type: 'Localhost', localhostProfile: ' x' } }),
-    v128: [],
+    v128: [{ path: 'spec.securityContext.appArmorProfile', rule: 'schema.unknownField' }],
     v133: [
       {
         path: 'spec.securityContext.appArmorProfile.localhostProfile',
@@ -179,7 +179,7 @@ const CASES: readonly VersionCase[] = [
   {
     name: 'a Localhost AppArmor profile name longer than 4095 bytes',
     change: (p) => ctrSc(p, { appArmorProfile: { type: 'Localhost', localhostProfile: 'x'.repeat(4096) } }),
-    v128: [],
+    v128: [{ path: 'spec.containers[0].securityContext.appArmorProfile', rule: 'schema.unknownField' }],
     v133: [
       {
         path: 'spec.containers[0].securityContext.appArmorProfile.localhostProfile',
@@ -190,7 +190,7 @@ const CASES: readonly VersionCase[] = [
   {
     name: 'a localhostProfile with a RuntimeDefault AppArmor profile',
     change: (p) => podSc(p, { appArmorProfile: { type: 'RuntimeDefault', localhostProfile: 'x' } }),
-    v128: [],
+    v128: [{ path: 'spec.securityContext.appArmorProfile', rule: 'schema.unknownField' }],
     v133: [
       {
         path: 'spec.securityContext.appArmorProfile.localhostProfile',
@@ -204,7 +204,7 @@ const CASES: readonly VersionCase[] = [
       ctrSc(p, { appArmorProfile: { type: 'RuntimeDefault' } });
       p.metadata.annotations[APPARMOR_A] = 'unconfined';
     },
-    v128: [],
+    v128: [{ path: 'spec.containers[0].securityContext.appArmorProfile', rule: 'schema.unknownField' }],
     v133: [
       {
         path: 'spec.containers[0].securityContext.appArmorProfile.type',
@@ -218,7 +218,7 @@ const CASES: readonly VersionCase[] = [
       ctrSc(p, { appArmorProfile: { type: 'Localhost', localhostProfile: 'foo' } });
       p.metadata.annotations[APPARMOR_A] = 'localhost/bar';
     },
-    v128: [],
+    v128: [{ path: 'spec.containers[0].securityContext.appArmorProfile', rule: 'schema.unknownField' }],
     v133: [
       {
         path: 'spec.containers[0].securityContext.appArmorProfile.localhostProfile',
@@ -232,7 +232,7 @@ const CASES: readonly VersionCase[] = [
       podSc(p, { appArmorProfile: { type: 'RuntimeDefault' } });
       p.metadata.annotations[APPARMOR_A] = 'unconfined';
     },
-    v128: [],
+    v128: [{ path: 'spec.securityContext.appArmorProfile', rule: 'schema.unknownField' }],
     v133: [],
   },
   {
@@ -242,13 +242,13 @@ const CASES: readonly VersionCase[] = [
       delete c0(p).securityContext;
       podSc(p, { appArmorProfile: { type: 'RuntimeDefault' } });
     },
-    v128: [],
+    v128: [{ path: 'spec.securityContext.appArmorProfile', rule: 'schema.unknownField' }],
     v133: [{ path: 'spec.securityContext.appArmorProfile', rule: 'os.windows.forbidden' }],
   },
   {
     name: 'an unknown supplementalGroupsPolicy',
     change: (p) => podSc(p, { supplementalGroupsPolicy: 'Bogus' }),
-    v128: [],
+    v128: [{ path: 'spec.securityContext.supplementalGroupsPolicy', rule: 'schema.unknownField' }],
     v133: [
       {
         path: 'spec.securityContext.supplementalGroupsPolicy',
@@ -259,7 +259,7 @@ const CASES: readonly VersionCase[] = [
   {
     name: 'supplementalGroupsPolicy Strict with supplementalGroups',
     change: (p) => podSc(p, { supplementalGroupsPolicy: 'Strict', supplementalGroups: [1] }),
-    v128: [],
+    v128: [{ path: 'spec.securityContext.supplementalGroupsPolicy', rule: 'schema.unknownField' }],
     v133: [],
   },
   {
@@ -425,11 +425,11 @@ describe('rules that differ between Kubernetes 1.28 and 1.33', () => {
     expect(validatePodApi(pod, REF, '1.33')).toEqual([]);
   });
 
-  it('names the sleep handler and the version that brought it when a 1.28 handler is empty', () => {
+  it('names the version that brought a field when a 1.28 Pod sets it', () => {
     const pod = validPod();
     preStop(pod, { sleep: { seconds: 1 } });
     const [v] = validatePodApi(pod, REF, '1.28');
-    expect(v.fix).toContain('sleep needs Kubernetes 1.29');
+    expect(v.fix).toContain('--kube-version 1.33');
   });
 
   it('says how long a sleep may be, from the grace period the Pod sets', () => {
