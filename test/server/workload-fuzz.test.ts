@@ -39,6 +39,13 @@ describe.each(inject('apiservers').map((s) => [s.fullVersion, s] as const))(
         }
       }
       expect(mine, mine.join('\n\n')).toEqual([]);
+      // No false alarm at all, whoever's area it would be in.
+      const alarms = PROFILES.flatMap((p) =>
+        results[p].disagreements
+          .filter((d) => d.judged.comparison.outcome === 'false-alarm')
+          .map(describeMutant),
+      );
+      expect(alarms, alarms.join('\n\n')).toEqual([]);
     }, 600_000);
   },
 );
