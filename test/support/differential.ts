@@ -99,15 +99,17 @@ const RESTRICTED_WARNING = /^would violate PodSecurity "restricted:[^"]*": (.*)$
 
 /**
  * Each profile's verdict, read from one dry run in a namespace that enforces `baseline` and warns `restricted`.
- * Pod Security is a validating admission plugin and runs last: a refusal by anything else is every profile's; a
- * baseline refusal means the object passed everything else (privileged accepts it) and restricted refuses it too
- * (`restricted`, when given, is the verdict of a namespace enforcing restricted: its message names the checks
- * restricted reports, which differ from baseline's); an accepted object is refused by restricted exactly when the
- * restricted warning says it would be. The corpus test checks this against three namespaces, one per profile.
+ * Pod Security is a validating admission plugin: a refusal by anything before it is every profile's; a baseline
+ * refusal means restricted refuses too (`restricted`, when given, is the verdict of a namespace enforcing restricted:
+ * its message names the checks restricted reports, which differ from baseline's) and says nothing of privileged,
+ * because validating plugins after Pod Security (RuntimeClass's overhead check) never ran (`privileged`, when given,
+ * is the verdict of a privileged namespace); an accepted object is refused by restricted exactly when the restricted
+ * warning says it would be. The corpus test checks this against three namespaces, one per profile.
  */
 export function verdictsByProfile(
   server: ServerVerdict,
   restricted?: ServerVerdict,
+  privileged?: ServerVerdict,
 ): Record<Profile, ServerVerdict> {
   const others = server.warnings.filter((w) => !/PodSecurity/.test(w));
   const accepted: ServerVerdict = {
@@ -121,7 +123,7 @@ export function verdictsByProfile(
   };
   if (!server.allowed) {
     if (!isBaselineRefusal(server)) return { privileged: server, baseline: server, restricted: server };
-    return { privileged: accepted, baseline: server, restricted: restricted ?? server };
+    return { privileged: privileged ?? accepted, baseline: server, restricted: restricted ?? server };
   }
   const warning = server.warnings.map((w) => RESTRICTED_WARNING.exec(w)).find((m) => m !== null);
   const refused: ServerVerdict | undefined = warning && {
@@ -140,10 +142,11 @@ export function isBaselineRefusal(server: ServerVerdict): boolean {
   return !server.allowed && /violates PodSecurity "baseline:/.test(server.message);
 }
 
-/** The two namespaces `judgeAllProfiles` uses: one labeled ALL_PROFILES_LABELS, one enforcing restricted. */
+/** The namespaces `judgeAllProfiles` uses: one labeled ALL_PROFILES_LABELS, one each enforcing restricted, privileged. */
 export interface ProfileNamespaces {
   readonly all: string;
   readonly restricted: string;
+  readonly privileged: string;
 }
 
 /** Creates the namespaces `judgeAllProfiles` needs. */
@@ -151,12 +154,13 @@ export async function profileNamespaces(client: ApiClient, prefix?: string): Pro
   return {
     all: await client.namespace('all', prefix, { ...ALL_PROFILES_LABELS }),
     restricted: await client.namespace('restricted', prefix),
+    privileged: await client.namespace('privileged', prefix),
   };
 }
 
 /**
- * Every profile's answers about `object`: one dry run (two when Pod Security baseline refuses it, to read what
- * restricted names) and podwright once per profile.
+ * Every profile's answers about `object`: one dry run (three when Pod Security baseline refuses it, to read what
+ * restricted names and what privileged says) and podwright once per profile.
  */
 export async function judgeAllProfiles(
   client: ApiClient,
@@ -166,23 +170,27 @@ export async function judgeAllProfiles(
 ): Promise<Record<Profile, Judged>> {
   const sent = inNamespace(object, namespaces.all);
   const first = await client.dryRunCreate(sent, namespaces.all);
-  const restricted = isBaselineRefusal(first)
+  const baselineRefused = isBaselineRefusal(first);
+  const restricted = baselineRefused
     ? await client.dryRunCreate(inNamespace(object, namespaces.restricted), namespaces.restricted)
+    : undefined;
+  const privileged = baselineRefused
+    ? await client.dryRunCreate(inNamespace(object, namespaces.privileged), namespaces.privileged)
     : undefined;
   // Pod Security refuses only Pods: for any other object (a PodTemplate, a workload) its warnings refuse nothing.
   const isPod = isPlainObject(sent) && sent.kind === 'Pod';
   const verdicts = isPod
-    ? verdictsByProfile(first, restricted)
+    ? verdictsByProfile(first, restricted, privileged)
     : { privileged: first, baseline: first, restricted: first };
   // A workload the server accepts is judged by the Pod its controller creates too (see `judge`).
   const cp = first.allowed ? controllerPod(sent) : undefined;
   let podVerdicts: Record<Profile, ServerVerdict> | undefined;
   if (cp) {
     const podFirst = await client.dryRunCreate(cp.pod, namespaces.all);
-    const podRestricted = isBaselineRefusal(podFirst)
-      ? await client.dryRunCreate(cp.pod, namespaces.restricted)
-      : undefined;
-    podVerdicts = verdictsByProfile(podFirst, podRestricted);
+    const podRefused = isBaselineRefusal(podFirst);
+    const podRestricted = podRefused ? await client.dryRunCreate(cp.pod, namespaces.restricted) : undefined;
+    const podPrivileged = podRefused ? await client.dryRunCreate(cp.pod, namespaces.privileged) : undefined;
+    podVerdicts = verdictsByProfile(podFirst, podRestricted, podPrivileged);
   }
   const judged = (profile: Profile): Judged => {
     const violations = validateManifest(sent, profile, undefined, version);
