@@ -15,7 +15,7 @@ import type { Profile } from '../../src/profile';
  * The versions the server suite runs against, when their assets are present. A version joins once podwright
  * agrees with its server.
  */
-export const SUITE_VERSIONS: readonly KubeVersion[] = ['1.28'];
+export const SUITE_VERSIONS: readonly KubeVersion[] = ['1.28', '1.33'];
 
 /** What to do when no assets are found: the one line the suite prints. */
 export const HOW_TO_GET_ASSETS =

@@ -1,3 +1,4 @@
+import { atLeast } from '../../kube-version';
 import { type Ctx, type Json, int32, isObj, obj, str, supported } from '../api/context';
 import { labelValue, qualifiedName } from '../api/formats';
 import { validateLabelSelector } from '../api/scheduling';
@@ -183,6 +184,8 @@ export function requireRestartAlways(ctx: Ctx, tplPath: string, template: unknow
  * DaemonSets always and to ReplicaSets, Deployments and ReplicationControllers with more than one replica.
  */
 export function readOnlyDisks(ctx: Ctx, tplPath: string, template: unknown): void {
+  // Gone by 1.33 (SkipReadOnlyValidationGCE): v1.33.3 accepts a writable GCE PD in a DaemonSet and a ReplicaSet.
+  if (atLeast(ctx.version, '1.33')) return;
   const volumes = templateSpec(template).volumes;
   if (!Array.isArray(volumes)) return;
   volumes.forEach((v, i) => {
