@@ -34,8 +34,18 @@ export interface ProbeTiming {
   readonly terminationGracePeriodSeconds?: number;
 }
 
+/** Options of a tcpSocket probe or hook. */
+export interface TcpSocketOptions {
+  /** Port to connect to. */
+  readonly port: PortRef;
+  /** Host to connect to. @default the Pod IP */
+  readonly host?: string;
+}
+
 /** Options of a gRPC probe. */
 export interface GrpcOptions extends ProbeTiming {
+  /** Port of the gRPC health service (a number: gRPC probes take no port names). */
+  readonly port: number;
   /** Service name sent in the gRPC health check request. @default '' (the server's overall health) */
   readonly service?: string;
 }
@@ -67,9 +77,9 @@ export class Handler {
     return new Handler(httpGet(path, options));
   }
 
-  /** Open a TCP connection to `port`. */
-  public static tcpSocket(port: PortRef, host?: string): Handler {
-    return new Handler({ tcpSocket: { port, host } });
+  /** Open a TCP connection to `options.port`. */
+  public static tcpSocket(options: TcpSocketOptions): Handler {
+    return new Handler({ tcpSocket: { port: options.port, host: options.host } });
   }
 
   private constructor(private readonly json: Json) {}
@@ -92,14 +102,14 @@ export class Probe {
     return new Probe(httpGet(path, options), options);
   }
 
-  /** Healthy while `port` accepts TCP connections. */
-  public static tcpSocket(port: PortRef, timing: ProbeTiming & { host?: string } = {}): Probe {
-    return new Probe({ tcpSocket: { port, host: timing.host } }, timing);
+  /** Healthy while `options.port` accepts TCP connections; the same options shape as `httpGet`. */
+  public static tcpSocket(options: TcpSocketOptions & ProbeTiming): Probe {
+    return new Probe({ tcpSocket: { port: options.port, host: options.host } }, options);
   }
 
-  /** Healthy while the gRPC health service on `port` answers SERVING. */
-  public static grpc(port: number, options: GrpcOptions = {}): Probe {
-    return new Probe({ grpc: { port, service: options.service } }, options);
+  /** Healthy while the gRPC health service on `options.port` answers SERVING. */
+  public static grpc(options: GrpcOptions): Probe {
+    return new Probe({ grpc: { port: options.port, service: options.service } }, options);
   }
 
   private constructor(

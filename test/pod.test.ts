@@ -250,8 +250,8 @@ describe('Pod', () => {
                 headers: { 'X-Probe': 'yes' },
                 periodSeconds: 3,
               }),
-              readinessProbe: Probe.tcpSocket(8080),
-              startupProbe: Probe.grpc(9000, { failureThreshold: 30 }),
+              readinessProbe: Probe.tcpSocket({ port: 8080 }),
+              startupProbe: Probe.grpc({ port: 9000, failureThreshold: 30 }),
               lifecycle: { postStart: Handler.exec(['touch', '/tmp/up']), preStop: Handler.httpGet('/stop') },
             },
           ],
@@ -270,6 +270,23 @@ describe('Pod', () => {
         preStop: { httpGet: { path: '/stop', port: 80 } },
       },
     });
+  });
+
+  it('takes the port of every network probe and hook in the options, as httpGet does', () => {
+    const timing = { periodSeconds: 10 };
+    expect(Probe.tcpSocket({ port: 9090, host: 'db', ...timing }).toJson()).toEqual({
+      tcpSocket: { port: 9090, host: 'db' },
+      ...timing,
+    });
+    expect(Probe.grpc({ port: 9090, service: 'health', ...timing }).toJson()).toMatchObject({
+      grpc: { port: 9090, service: 'health' },
+      ...timing,
+    });
+    expect(Probe.httpGet('/', { port: 9090, ...timing }).toJson()).toMatchObject({
+      httpGet: { path: '/', port: 9090 },
+      ...timing,
+    });
+    expect(Handler.tcpSocket({ port: 9090 }).toJson()).toEqual({ tcpSocket: { port: 9090 } });
   });
 
   it('applies JSON patches to the final manifest, so fields newer than 1.28 survive', () => {

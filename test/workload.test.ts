@@ -86,7 +86,7 @@ describe('workloads', () => {
     const web = w.addContainer({
       name: 'web',
       image: 'nginx',
-      readinessProbe: Probe.tcpSocket(80),
+      readinessProbe: Probe.tcpSocket({ port: 80 }),
     });
     web.mount('/tmp', Volume.emptyDir('tmp'));
     w.addSidecar({ name: 'log', image: 'busybox' });

@@ -804,11 +804,12 @@ function actionExpr(json: unknown, owner: 'Probe' | 'Handler'): Expr | undefined
       break;
     case 'tcpSocket':
       candidate = probe
-        ? factory(owner, 'tcpSocket', [a.port, optionsOf({ host: a.host, ...timing })])
-        : factory(owner, 'tcpSocket', [a.port, a.host]);
+        ? factory(owner, 'tcpSocket', [optionsOf({ port: a.port, host: a.host, ...timing })])
+        : factory(owner, 'tcpSocket', [optionsOf({ port: a.port, host: a.host })]);
       break;
     case 'grpc':
-      if (probe) candidate = factory(owner, 'grpc', [a.port, optionsOf({ service: a.service, ...timing })]);
+      if (probe)
+        candidate = factory(owner, 'grpc', [optionsOf({ port: a.port, service: a.service, ...timing })]);
       break;
   }
   return exact(candidate, (v: Probe | Handler) => v.toJson(), json);

@@ -63,7 +63,9 @@ describe('generateTypeScript', () => {
     const envCode = await generateTypeScript(docsPods('pods__inject__secret-envars-pod.yaml'));
     expect(envCode).toContain("SECRET_USERNAME: EnvValue.fromSecret('test-secret', 'username')");
     const probeCode = await generateTypeScript(docsPods('pods__probe__tcp-liveness-readiness.yaml'));
-    expect(probeCode).toContain('Probe.tcpSocket(8080, { initialDelaySeconds: 15, periodSeconds: 10 })');
+    expect(probeCode).toContain(
+      'Probe.tcpSocket({ port: 8080, initialDelaySeconds: 15, periodSeconds: 10 })',
+    );
     const hookCode = await generateTypeScript(docsPods('pods__lifecycle-events.yaml'));
     expect(hookCode).toContain('postStart: Handler.exec([');
   });
