@@ -8,6 +8,9 @@ import { PodwrightChart } from '../src/chart';
 import { Pod } from '../src/pod';
 import { listFiles, synthToDist } from '../src/synth';
 
+// These tests start whole processes (npx, cdk8s-cli): a hang guard, not a speed target.
+const SPAWN_TIMEOUT = 120_000;
+
 const ROOT = path.resolve(__dirname, '..');
 
 function tmp(): string {
@@ -60,7 +63,7 @@ describe('synth', () => {
     expect(snapshot(a)).toEqual(snapshot(b));
   });
 
-  it('the committed dist/ equals a fresh `cdk8s synth` byte for byte', () => {
+  it('the committed dist/ equals a fresh `cdk8s synth` byte for byte', { timeout: SPAWN_TIMEOUT }, () => {
     const [staging, dist] = [tmp(), tmp()];
     execFileSync('npx', ['cdk8s', 'synth', '--output', staging], {
       cwd: ROOT,

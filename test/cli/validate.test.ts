@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli';
 import { SEED_RUN } from '../helpers';
 
+// These tests start whole processes (npx, cdk8s-cli): a hang guard, not a speed target.
+const SPAWN_TIMEOUT = 120_000;
+
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEED = path.join(ROOT, 'test', 'fixtures', 'seed', '10-pod.yaml');
 
@@ -190,7 +193,7 @@ spec:
     expect(r.stderr).toContain('unknown option --frmat');
   });
 
-  it('works as `npx podwright validate` right after npm ci', () => {
+  it('works as `npx podwright validate` right after npm ci', { timeout: SPAWN_TIMEOUT }, () => {
     const out = execFileSync('npx', ['podwright', 'validate', '--profile', 'privileged', SEED], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -215,17 +218,21 @@ describe('podwright from-run', () => {
     expect(r.stderr).toContain('--rm');
   });
 
-  it('works through the installed command, seed command first: from-run, then import of its output', () => {
-    const yaml = execFileSync('npx', ['podwright', 'from-run', '--', ...SEED_RUN], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    expect(yaml).toContain('name: busybox');
-    const ts = execFileSync('npx', ['podwright', 'import', '-'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      input: yaml,
-    });
-    expect(ts).toContain("new Pod(chart, 'busybox'");
-  });
+  it(
+    'works through the installed command, seed command first: from-run, then import of its output',
+    { timeout: SPAWN_TIMEOUT },
+    () => {
+      const yaml = execFileSync('npx', ['podwright', 'from-run', '--', ...SEED_RUN], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(yaml).toContain('name: busybox');
+      const ts = execFileSync('npx', ['podwright', 'import', '-'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        input: yaml,
+      });
+      expect(ts).toContain("new Pod(chart, 'busybox'");
+    },
+  );
 });
