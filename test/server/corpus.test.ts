@@ -12,7 +12,6 @@ import {
   judgeAllProfiles,
   profileNamespaces,
 } from '../support/differential';
-import { KNOWN_GAPS, gapKey } from './known-gaps';
 
 const cases = ['dist', 'test/fixtures'].flatMap(casesUnder);
 
@@ -36,12 +35,9 @@ describe.each(inject('apiservers').map((s) => [s.fullVersion, s] as const))(
         const ns = await client.namespace(profile);
         const judged = await mapLimit(cases, 8, (c) => judge(client, ns, profile, server.version, c.object));
         verdicts[profile] = judged.map((j) => j.server);
-        const disagreements = judged.flatMap((j, i) => {
-          const key = gapKey(server.version, profile, cases[i].source);
-          return j.comparison.outcome === 'agree' || KNOWN_GAPS[key]
-            ? []
-            : [describeDisagreement(cases[i].source, j)];
-        });
+        const disagreements = judged.flatMap((j, i) =>
+          j.comparison.outcome === 'agree' ? [] : [describeDisagreement(cases[i].source, j)],
+        );
         expect(disagreements, disagreements.join('\n\n')).toEqual([]);
       },
     );

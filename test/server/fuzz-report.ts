@@ -16,7 +16,7 @@ import {
 } from '../support/apiserver';
 import { profileNamespaces } from '../support/differential';
 import { DEFAULT_COUNT, DEFAULT_SEED } from '../support/fuzz';
-import { byClass, describeMutant, owner, runFuzz, summary } from '../support/fuzz-run';
+import { area, byClass, describeMutant, runFuzz, summary } from '../support/fuzz-run';
 
 function fromKubeconfig(file: string): { url: string; token: string } {
   const config = YAML.parse(fs.readFileSync(file, 'utf8'));
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
         console.log(JSON.stringify(numbers));
       }
       for (const c of byClass(result)) {
-        console.log(`\n### ${c.count} x ${c.kind}  [${owner(c.kind, version)}]`);
+        console.log(`\n### ${c.count} x ${c.kind}  [${area(c.kind)}]`);
         const examples = result.disagreements
           .filter((d) => d.kind === c.kind)
           .slice(0, Number(values.examples));

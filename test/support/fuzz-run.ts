@@ -73,12 +73,12 @@ export function classify(j: Judged, mutated?: Mutant): string {
   );
 }
 
-/** Which helper's area a class is in (see /work/coord/BRIEF.md). */
-export function owner(kind: string, version: KubeVersion): string {
-  if (version !== '1.28') return 'versions';
-  if (/unknown field|duplicate field|type error|null entr|type@/.test(kind)) return 'schema';
-  if (/admission:|PodSecurity|pss\./.test(kind)) return 'admission';
-  return 'server';
+/** Which part of validation a class of disagreement points at, for the report. */
+export function area(kind: string): string {
+  if (/unknown field|duplicate field|type error|null entr|type@/.test(kind)) return 'decoding';
+  if (/admission:/.test(kind)) return 'admission';
+  if (/PodSecurity|pss\./.test(kind)) return 'pod security';
+  return 'field rules';
 }
 
 /**
