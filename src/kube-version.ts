@@ -15,9 +15,12 @@ export function isKubeVersion(value: unknown): value is KubeVersion {
   return typeof value === 'string' && (KUBE_VERSIONS as readonly string[]).includes(value);
 }
 
+// Minor numbers by version: rules ask `atLeast` per field on the hot path, so no string is split there.
+const MINOR: Readonly<Record<KubeVersion, number>> = { '1.28': 28, '1.33': 33 };
+
 /** Whether `version` is `minor` or newer, e.g. `atLeast(v, '1.33')`. */
 export function atLeast(version: KubeVersion, minor: KubeVersion): boolean {
-  return Number(version.split('.')[1]) >= Number(minor.split('.')[1]);
+  return MINOR[version] >= MINOR[minor];
 }
 
 /** `value` as a KubeVersion, or an error message naming the supported versions. */
