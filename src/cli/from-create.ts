@@ -31,30 +31,19 @@ import {
   bool as parseBool,
   checkDryRunAndOutput,
   type FlagSpec,
+  KubectlLineError,
   last,
   parseLine,
   type ParsedLine,
+  refusal,
   USE,
 } from './kubectl-line';
 
 /** Thrown for command lines podwright cannot turn into an object; `exitCode` is 2. */
-export class FromCreateError extends Error {
-  /** Process exit code for the CLI: 2, a usage error. */
-  public readonly exitCode = 2 as const;
-  /** The flag (or argument) at fault, e.g. `--image`, `NAME`; empty when not known. */
-  public readonly flag: string;
-
-  constructor(message: string, flag = '') {
-    super(message);
-    this.name = 'FromCreateError';
-    this.flag = flag;
-  }
-}
+export class FromCreateError extends KubectlLineError {}
 
 // Every refusal reads `flag: problem, got value. fix`.
-function refuse(flag: string, problem: string, got: string | undefined, fix: string): FromCreateError {
-  return new FromCreateError(`${flag}: ${problem}${got === undefined ? '' : `, got ${got}`}. ${fix}`, flag);
-}
+const refuse = refusal(FromCreateError);
 
 /** The `kubectl create` subcommands podwright builds. */
 export type CreateKind = 'deployment' | 'job' | 'cronjob';

@@ -46,30 +46,19 @@ import {
   bool as parseBool,
   checkDryRunAndOutput,
   type FlagSpec,
+  KubectlLineError,
   last,
   parseLine,
   type ParsedLine,
+  refusal,
   USE,
 } from './kubectl-line';
 
 /** Thrown for command lines podwright cannot turn into a Pod; `exitCode` is 2. */
-export class FromRunError extends Error {
-  /** Process exit code for the CLI: 2, a usage error. */
-  public readonly exitCode = 2 as const;
-  /** The flag (or argument) at fault, e.g. `--restart`, `NAME`; empty when not known. */
-  public readonly flag: string;
-
-  constructor(message: string, flag = '') {
-    super(message);
-    this.name = 'FromRunError';
-    this.flag = flag;
-  }
-}
+export class FromRunError extends KubectlLineError {}
 
 // Every refusal reads `flag: problem, got value. fix`.
-function refuse(flag: string, problem: string, got: string | undefined, fix: string): FromRunError {
-  return new FromRunError(`${flag}: ${problem}${got === undefined ? '' : `, got ${got}`}. ${fix}`, flag);
-}
+const refuse = refusal(FromRunError);
 
 const DEPRECATED_NOOP =
   'kubectl run accepts it only for compatibility and does nothing with it (deprecated in 1.28). Remove it';

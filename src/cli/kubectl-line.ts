@@ -35,6 +35,28 @@ export interface ParsedLine {
   readonly argsLenAtDash: number;
 }
 
+/** A kubectl command line podwright cannot turn into an object: a usage error, exit code 2. */
+export class KubectlLineError extends Error {
+  /** Process exit code for the CLI: 2, a usage error. */
+  public readonly exitCode = 2 as const;
+  /** The flag (or argument) at fault, e.g. `--image`, `NAME`; empty when not known. */
+  public readonly flag: string;
+
+  constructor(message: string, flag = '') {
+    super(message);
+    this.name = new.target.name;
+    this.flag = flag;
+  }
+}
+
+/** Builds a refusal that reads `flag: problem, got value. fix`, as an error of class `E`. */
+export function refusal<E extends KubectlLineError>(
+  make: new (message: string, flag: string) => E,
+): (flag: string, problem: string, got: string | undefined, fix: string) => E {
+  return (flag, problem, got, fix) =>
+    new make(`${flag}: ${problem}${got === undefined ? '' : `, got ${got}`}. ${fix}`, flag);
+}
+
 /** What the parser calls to build the command's own error: `flag: problem[, got value]. fix`. */
 export type Refuse = (flag: string, problem: string, got: string | undefined, fix: string) => Error;
 
