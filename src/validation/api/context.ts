@@ -44,6 +44,17 @@ export class Ctx {
     this.out.push({ object: this.ref, path, value, rule, message, fix });
   }
 
+  /** Records a bug of podwright's own (an exception in a rule) as a violation, so that it never takes the caller down. */
+  public internal(error: unknown): void {
+    this.add(
+      '',
+      undefined,
+      'internal',
+      `validator failed: ${String(error)}`,
+      'Report this as a podwright bug.',
+    );
+  }
+
   /** Records something the API server accepts with a warning: reported, but not a reason to refuse. */
   public warn(path: string, value: unknown, rule: string, message: string, fix: string): void {
     this.out.push({ object: this.ref, path, value, rule, message, fix, severity: 'warning' });

@@ -56,14 +56,7 @@ export function validateWorkload(
       RULES[key]?.(ctx, spec, profile, name);
     }
   } catch (error) {
-    // A bug here must not take the caller down; report it as a violation instead of throwing.
-    ctx.add(
-      '',
-      undefined,
-      'internal',
-      `validator failed: ${String(error)}`,
-      'Report this as a podwright bug.',
-    );
+    ctx.internal(error);
   }
   return ctx.out;
 }
