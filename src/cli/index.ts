@@ -104,17 +104,22 @@ async function validate(args: readonly string[], io: CliIo): Promise<number> {
   return report.violations.some(isError) ? 1 : 0;
 }
 
-async function fromRun(args: readonly string[], io: CliIo): Promise<number> {
+/** The `--format` and the kubectl command line after `--` of from-run and from-create; `usage` when either is off. */
+function kubectlCommandArgs(args: readonly string[], usage: string) {
   const split = args.indexOf('--');
   const own = split < 0 ? args : args.slice(0, split);
   const command = split < 0 ? [] : args.slice(split + 1);
   const { options, positional } = parseOptions(own, ['format']);
-  if (positional.length > 0 || command.length === 0) {
-    throw new UsageError(
-      'from-run takes the kubectl command line after --: podwright from-run -- kubectl run NAME --image=IMAGE',
-    );
-  }
+  if (positional.length > 0 || command.length === 0) throw new UsageError(usage);
   const format = oneOf('format', options.format, ['yaml', 'json', 'ts'] as const, 'yaml');
+  return { command, format };
+}
+
+async function fromRun(args: readonly string[], io: CliIo): Promise<number> {
+  const { command, format } = kubectlCommandArgs(
+    args,
+    'from-run takes the kubectl command line after --: podwright from-run -- kubectl run NAME --image=IMAGE',
+  );
   const { podFromKubectlRun } = await import('./from-run');
   const pod = podFromKubectlRun(command);
   if (format === 'json') io.stdout(`${JSON.stringify(pod, null, 2)}\n`);
@@ -124,16 +129,10 @@ async function fromRun(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function fromCreate(args: readonly string[], io: CliIo): Promise<number> {
-  const split = args.indexOf('--');
-  const own = split < 0 ? args : args.slice(0, split);
-  const command = split < 0 ? [] : args.slice(split + 1);
-  const { options, positional } = parseOptions(own, ['format']);
-  if (positional.length > 0 || command.length === 0) {
-    throw new UsageError(
-      'from-create takes the kubectl command line after --: podwright from-create -- kubectl create deployment NAME --image=IMAGE',
-    );
-  }
-  const format = oneOf('format', options.format, ['yaml', 'json', 'ts'] as const, 'yaml');
+  const { command, format } = kubectlCommandArgs(
+    args,
+    'from-create takes the kubectl command line after --: podwright from-create -- kubectl create deployment NAME --image=IMAGE',
+  );
   const { kubectlJson, objectFromKubectlCreate, withoutServerFields } = await import('./from-create');
   const object = objectFromKubectlCreate(command);
   if (format === 'json') io.stdout(kubectlJson(object));
