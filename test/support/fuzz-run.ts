@@ -92,12 +92,24 @@ export async function runFuzz(
   count: number,
   concurrency = 12,
 ): Promise<Record<Profile, FuzzResult>> {
-  const started = Date.now();
   const bases = docsPods();
+  return runMutants(client, namespaces, seed, count, (i) => mutant(seed, i, bases), concurrency);
+}
+
+/** Judges mutants `make(0)` to `make(count - 1)` under every profile: the loop of every fuzzer. */
+export async function runMutants(
+  client: ApiClient,
+  namespaces: ProfileNamespaces,
+  seed: number,
+  count: number,
+  make: (index: number) => Mutant,
+  concurrency: number,
+): Promise<Record<Profile, FuzzResult>> {
+  const started = Date.now();
   const indexes = Array.from({ length: count }, (_, i) => i);
   const found: Record<Profile, Disagreement[]> = { privileged: [], baseline: [], restricted: [] };
   await mapLimit(indexes, concurrency, async (i) => {
-    const m = mutant(seed, i, bases);
+    const m = make(i);
     const judged = await judgeAllProfiles(client, namespaces, client.server.version, m.object);
     for (const profile of PROFILES) {
       const j = judged[profile];

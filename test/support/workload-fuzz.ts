@@ -5,12 +5,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { isPlainObject } from '../../src/json';
-import { PROFILES, type Profile } from '../../src/profile';
+import type { Profile } from '../../src/profile';
 import { isWorkload } from '../../src/validation';
-import { type ApiClient, mapLimit } from './apiserver';
-import { type ProfileNamespaces, judgeAllProfiles } from './differential';
+import type { ApiClient } from './apiserver';
+import type { ProfileNamespaces } from './differential';
 import { type Mutant, type Mutation, type PodPaths, type Rng, harden, mutations, rngFor } from './fuzz';
-import { type Disagreement, type FuzzResult, classify } from './fuzz-run';
+import { type FuzzResult, runMutants } from './fuzz-run';
 
 type Json = Record<string, any>;
 
@@ -207,41 +207,6 @@ export async function runWorkloadFuzz(
   count: number,
   concurrency = 12,
 ): Promise<Record<Profile, FuzzResult>> {
-  const started = Date.now();
   const bases = workloadBases();
-  const found: Record<Profile, Disagreement[]> = { privileged: [], baseline: [], restricted: [] };
-  const refused: Record<Profile, number> = { privileged: 0, baseline: 0, restricted: 0 };
-  await mapLimit(
-    Array.from({ length: count }, (_, i) => i),
-    concurrency,
-    async (i) => {
-      const m = workloadMutant(seed, i, bases);
-      const judged = await judgeAllProfiles(client, namespaces, client.server.version, m.object);
-      for (const profile of PROFILES) {
-        const j = judged[profile];
-        if (j.comparison.serverRefused) refused[profile]++;
-        if (j.comparison.outcome !== 'agree')
-          found[profile].push({ mutant: m, judged: j, kind: classify(j, m) });
-      }
-    },
-  );
-  const wallMs = Date.now() - started;
-  const result = (profile: Profile): FuzzResult & { refused: number } => {
-    const disagreements = found[profile].sort((a, b) => a.mutant.index - b.mutant.index);
-    const n = (o: string) => disagreements.filter((d) => d.judged.comparison.outcome === o).length;
-    return {
-      version: client.server.version,
-      profile,
-      seed,
-      count,
-      agreed: count - disagreements.length,
-      falseAlarms: n('false-alarm'),
-      misses: n('miss'),
-      wrongPlaces: n('wrong-place'),
-      disagreements,
-      wallMs,
-      refused: refused[profile],
-    };
-  };
-  return { privileged: result('privileged'), baseline: result('baseline'), restricted: result('restricted') };
+  return runMutants(client, namespaces, seed, count, (i) => workloadMutant(seed, i, bases), concurrency);
 }
