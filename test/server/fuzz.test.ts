@@ -4,7 +4,8 @@
 // messages. The only disagreements allowed are the refusals that cluster state decides (allowlist.yaml).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eachServer } from '../support/servers';
 import * as YAML from 'yaml';
 import { PROFILES, type Profile } from '../../src/profile';
 import { ApiClient } from '../support/apiserver';
@@ -26,36 +27,33 @@ function needsClusterState(d: Disagreement): boolean {
 
 const { seed, count } = fuzzSettings();
 
-describe.each(inject('apiservers').map((s) => [s.fullVersion, s] as const))(
-  'kube-apiserver %s',
-  (_v, server) => {
-    const client = new ApiClient(server, 12);
-    let results: Record<Profile, FuzzResult>;
-    beforeAll(async () => {
-      results = await runFuzz(client, await profileNamespaces(client, 'fuzz'), seed, count, 12);
-      for (const profile of PROFILES) console.log(`fuzz: ${summary(results[profile])}`);
-    }, 900_000);
-    afterAll(() => client.close());
+describe.each(eachServer())('kube-apiserver %s', (_v, server) => {
+  const client = new ApiClient(server, 12);
+  let results: Record<Profile, FuzzResult>;
+  beforeAll(async () => {
+    results = await runFuzz(client, await profileNamespaces(client, 'fuzz'), seed, count, 12);
+    for (const profile of PROFILES) console.log(`fuzz: ${summary(results[profile])}`);
+  }, 900_000);
+  afterAll(() => client.close());
 
-    const report = (list: Disagreement[]) =>
-      `${list.length} disagreement(s) (seed ${seed}; reproduce with PODWRIGHT_FUZZ_SEED=${seed}):\n\n` +
-      list
-        .slice(0, 20)
-        .map((d) => describeMutant(d).slice(0, 3000))
-        .join('\n\n');
+  const report = (list: Disagreement[]) =>
+    `${list.length} disagreement(s) (seed ${seed}; reproduce with PODWRIGHT_FUZZ_SEED=${seed}):\n\n` +
+    list
+      .slice(0, 20)
+      .map((d) => describeMutant(d).slice(0, 3000))
+      .join('\n\n');
 
-    it.each(PROFILES)(`raises no false alarm on ${count} mutants under %s`, (profile) => {
-      const alarms = results[profile].disagreements.filter(
-        (d) => d.judged.comparison.outcome === 'false-alarm',
-      );
-      expect(alarms, report(alarms)).toEqual([]);
+  it.each(PROFILES)(`raises no false alarm on ${count} mutants under %s`, (profile) => {
+    const alarms = results[profile].disagreements.filter(
+      (d) => d.judged.comparison.outcome === 'false-alarm',
+    );
+    expect(alarms, report(alarms)).toEqual([]);
+  });
+
+  for (const profile of PROFILES) {
+    it(`agrees with the server on every one of ${count} mutants under ${profile}`, () => {
+      const wrong = results[profile].disagreements.filter((d) => !needsClusterState(d));
+      expect(wrong, report(wrong)).toEqual([]);
     });
-
-    for (const profile of PROFILES) {
-      it(`agrees with the server on every one of ${count} mutants under ${profile}`, () => {
-        const wrong = results[profile].disagreements.filter((d) => !needsClusterState(d));
-        expect(wrong, report(wrong)).toEqual([]);
-      });
-    }
-  },
-);
+  }
+});

@@ -1,6 +1,7 @@
 // Strict decoding against the real server: unknown fields, JSON types inside lists, null entries and duplicate
 // keys. podwright must refuse exactly what the server refuses, naming the same fields.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eachServer } from '../support/servers';
 import { parseManifests } from '../../src/cli/manifests';
 import { isError } from '../../src/errors';
 import { validateManifest } from '../../src/validation';
@@ -68,46 +69,43 @@ function decodeFields(message: string): string[] {
 
 const withoutIndexes = (path: string): string => path.replace(/\[[^\]]*\]/g, '');
 
-describe.each(inject('apiservers').map((s) => [s.fullVersion, s] as const))(
-  'kube-apiserver %s',
-  (_v, server) => {
-    const client = new ApiClient(server);
-    let ns = '';
-    beforeAll(async () => {
-      ns = await client.namespace('privileged');
-    });
-    afterAll(() => client.close());
+describe.each(eachServer())('kube-apiserver %s', (_v, server) => {
+  const client = new ApiClient(server);
+  let ns = '';
+  beforeAll(async () => {
+    ns = await client.namespace('privileged');
+  });
+  afterAll(() => client.close());
 
-    it.each(CASES)('agrees with podwright on %s', async (_name, change) => {
-      const object = pod(change);
-      const verdict = await client.dryRunCreate(object, ns);
-      const found = validateManifest(object, 'privileged', undefined, server.version).filter(isError);
-      expect(found.length > 0, `server: ${verdict.message}`).toBe(!verdict.allowed);
-      if (verdict.code !== 400) return;
-      const fields = decodeFields(verdict.message);
-      const ours = found.filter((v) => v.rule === 'type' || v.rule === 'schema.unknownField');
-      if (verdict.message.includes('strict decoding error')) {
-        expect(ours.map((v) => v.path).sort()).toEqual(fields);
-      } else {
-        // A type error names the Go struct field without list indexes: spec.containers.command.
-        expect(ours.map((v) => withoutIndexes(v.path))).toContain(withoutIndexes(fields[0]));
-      }
-    });
+  it.each(CASES)('agrees with podwright on %s', async (_name, change) => {
+    const object = pod(change);
+    const verdict = await client.dryRunCreate(object, ns);
+    const found = validateManifest(object, 'privileged', undefined, server.version).filter(isError);
+    expect(found.length > 0, `server: ${verdict.message}`).toBe(!verdict.allowed);
+    if (verdict.code !== 400) return;
+    const fields = decodeFields(verdict.message);
+    const ours = found.filter((v) => v.rule === 'type' || v.rule === 'schema.unknownField');
+    if (verdict.message.includes('strict decoding error')) {
+      expect(ours.map((v) => v.path).sort()).toEqual(fields);
+    } else {
+      // A type error names the Go struct field without list indexes: spec.containers.command.
+      expect(ours.map((v) => withoutIndexes(v.path))).toContain(withoutIndexes(fields[0]));
+    }
+  });
 
-    it('refuses duplicate keys in raw JSON text at the paths podwright names, and accepts the last values', async () => {
-      const text =
-        '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","labels":{"a":"1","a":"2"}},' +
-        '"spec":{"containers":[{"name":"app","image":"busybox","image":"nginx"}]}}';
-      const raw = await client.request(
-        'POST',
-        `${collectionPath('v1', 'Pod', ns)}?dryRun=All&fieldValidation=Strict`,
-        Buffer.from(text),
-      );
-      expect(raw.status).toBe(400);
-      const [read] = parseManifests(text, 'pod.json');
-      expect(read.duplicates?.map((d) => d.path)).toEqual(decodeFields(String(raw.body.message)));
-      // What kubectl sends: the last value of each key, which the server accepts.
-      expect((await client.dryRunCreate(read.manifest, ns)).allowed).toBe(true);
-    });
-  },
-);
+  it('refuses duplicate keys in raw JSON text at the paths podwright names, and accepts the last values', async () => {
+    const text =
+      '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","labels":{"a":"1","a":"2"}},' +
+      '"spec":{"containers":[{"name":"app","image":"busybox","image":"nginx"}]}}';
+    const raw = await client.request(
+      'POST',
+      `${collectionPath('v1', 'Pod', ns)}?dryRun=All&fieldValidation=Strict`,
+      Buffer.from(text),
+    );
+    expect(raw.status).toBe(400);
+    const [read] = parseManifests(text, 'pod.json');
+    expect(read.duplicates?.map((d) => d.path)).toEqual(decodeFields(String(raw.body.message)));
+    // What kubectl sends: the last value of each key, which the server accepts.
+    expect((await client.dryRunCreate(read.manifest, ns)).allowed).toBe(true);
+  });
+});

@@ -3,7 +3,8 @@
 // workload whose Pods it would later refuse, so a warning here means Pods that never start).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eachServer } from '../support/servers';
 import * as YAML from 'yaml';
 import { ApiClient } from '../support/apiserver';
 
@@ -15,29 +16,26 @@ function distObjects(chart: string): any[] {
   return YAML.parseAllDocuments(text).map((d) => d.toJS());
 }
 
-describe.each(inject('apiservers').map((s) => [s.fullVersion, s] as const))(
-  'kube-apiserver %s',
-  (_v, server) => {
-    const client = new ApiClient(server);
-    let ns = '';
-    beforeAll(async () => {
-      ns = await client.namespace('restricted');
-    });
-    afterAll(() => client.close());
+describe.each(eachServer())('kube-apiserver %s', (_v, server) => {
+  const client = new ApiClient(server);
+  let ns = '';
+  beforeAll(async () => {
+    ns = await client.namespace('restricted');
+  });
+  afterAll(() => client.close());
 
-    it.each(CHARTS)(
-      'accepts every object of dist/%s.k8s.yaml under restricted without a warning',
-      async (chart) => {
-        const objects = distObjects(chart);
-        expect(objects.length).toBeGreaterThan(0);
-        for (const object of objects) {
-          const verdict = await client.dryRunCreate(object, ns);
-          expect(verdict, `${object.kind} ${object.metadata.name}: ${verdict.message}`).toMatchObject({
-            allowed: true,
-            warnings: [],
-          });
-        }
-      },
-    );
-  },
-);
+  it.each(CHARTS)(
+    'accepts every object of dist/%s.k8s.yaml under restricted without a warning',
+    async (chart) => {
+      const objects = distObjects(chart);
+      expect(objects.length).toBeGreaterThan(0);
+      for (const object of objects) {
+        const verdict = await client.dryRunCreate(object, ns);
+        expect(verdict, `${object.kind} ${object.metadata.name}: ${verdict.message}`).toMatchObject({
+          allowed: true,
+          warnings: [],
+        });
+      }
+    },
+  );
+});
