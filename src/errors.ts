@@ -10,6 +10,17 @@ export interface ObjectRef {
   readonly file?: string;
 }
 
+/**
+ * Where something was written: the YAML field of a manifest (file, line and column of its key), or the line of user
+ * code that created a construct. Lines and columns are 1-based, as editors and code-scanning tools count them.
+ */
+export interface SourceLocation {
+  /** File path as given on the command line, or as Node reports the user's source file. */
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
 /** One problem found in one object: what, where, the value received and how to fix it. */
 export interface Violation {
   /** The object that has the problem. */
@@ -29,6 +40,18 @@ export interface Violation {
    * @default 'error'
    */
   readonly severity?: 'error' | 'warning';
+  /**
+   * Where the problem was written, when known: the offending field's line in a YAML file (`podwright validate`), or
+   * the user's line that created the construct (synth).
+   */
+  readonly source?: SourceLocation;
+}
+
+/** `file:line:column`, as compilers print a location (line and column left out when unknown). */
+export function showSource(source: SourceLocation): string {
+  return [source.file, source.line, source.line === undefined ? undefined : source.column]
+    .filter((part) => part !== undefined)
+    .join(':');
 }
 
 /** Whether `v` is an error (anything but a warning): what the API server or Pod Security would refuse. */
@@ -54,7 +77,8 @@ export function showRef(ref: ObjectRef): string {
  * `warning: `.
  */
 export function formatViolation(v: Violation): string {
-  const where = `${v.severity === 'warning' ? 'warning: ' : ''}${v.object.file ? `${v.object.file}: ` : ''}`;
+  const file = v.source ? showSource(v.source) : v.object.file;
+  const where = `${v.severity === 'warning' ? 'warning: ' : ''}${file ? `${file}: ` : ''}`;
   return `${where}${showRef(v.object)} ${v.path}: ${v.message}, got ${showValue(v.value)}. ${v.fix} [${v.rule}]`;
 }
 

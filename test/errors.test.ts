@@ -34,4 +34,16 @@ describe('PodwrightError', () => {
     });
     expect(text).toMatch(/^pod\.yaml: Pod demo\/busybox .*got <missing>\./);
   });
+
+  it('starts with file:line:column when the violation knows where it was written', () => {
+    const text = formatViolation({
+      ...violation,
+      object: { ...violation.object, file: 'pod.yaml' },
+      source: { file: 'pod.yaml', line: 12, column: 7 },
+    });
+    expect(text).toMatch(/^pod\.yaml:12:7: Pod demo\/busybox spec\.containers\[0\]\.name: /);
+    expect(formatViolation({ ...violation, source: { file: 'src/charts/web.ts' } })).toMatch(
+      /^src\/charts\/web\.ts: Pod demo/,
+    );
+  });
 });
