@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
+import type { SourceLocation } from '../errors';
+import { YamlLocator } from './yaml-locations';
 
 /** One object read from a file, with where it came from. */
 export interface SourcedManifest {
@@ -13,6 +15,11 @@ export interface SourcedManifest {
    * object holds the last value, as kubectl sends it. Absent when there are none.
    */
   readonly duplicates?: readonly DuplicateField[];
+  /**
+   * Where a field of this object (a path in Kubernetes notation, relative to the object) was written: file, line and
+   * column of its key, or of the nearest enclosing field that is there.
+   */
+  readonly locate?: (path: string) => SourceLocation;
 }
 
 /** A key written twice in one mapping of the text. */
@@ -89,7 +96,12 @@ function walk(dir: string, once: (file: string) => boolean): string[] {
  * objects are expanded to their items, as kubectl does.
  */
 export function parseManifests(text: string, file: string): SourcedManifest[] {
-  const docs = YAML.parseAllDocuments(text, { prettyErrors: true });
+  // A byte order mark is no column of the first line, for editors; yaml would count it as one.
+  const lines = new YAML.LineCounter();
+  const docs = YAML.parseAllDocuments(text.replace(/^\uFEFF/, ''), {
+    prettyErrors: true,
+    lineCounter: lines,
+  });
   const out: SourcedManifest[] = [];
   for (const doc of docs) {
     // A key written twice is no reason to stop: kubectl keeps the last value (measured, 1.28 and 1.33), and so
@@ -109,18 +121,22 @@ export function parseManifests(text: string, file: string): SourcedManifest[] {
     const duplicates: { segs: (string | number)[]; dropped: unknown }[] = [];
     if (doc.errors.length > 0) findDuplicates(doc.contents, [], duplicates);
     const isList = typeof value === 'object' && value.kind === 'List' && Array.isArray(value.items);
+    const locator = new YamlLocator(file, doc, lines, doc.contents);
     if (!isList) {
+      const locate = (path: string) => locator.locate(path);
       out.push(
         duplicates.length > 0
-          ? { file, manifest: value, duplicates: duplicates.map(named) }
-          : { file, manifest: value },
+          ? { file, manifest: value, duplicates: duplicates.map(named), locate }
+          : { file, manifest: value, locate },
       );
       continue;
     }
     (value.items as unknown[]).forEach((manifest, i) => {
       const own = duplicates.filter((d) => d.segs[0] === 'items' && d.segs[1] === i);
       const rest = own.map((d) => named({ segs: d.segs.slice(2), dropped: d.dropped }));
-      out.push(rest.length > 0 ? { file, manifest, duplicates: rest } : { file, manifest });
+      const entry = locator.entry(i);
+      const locate = (path: string) => entry.locate(path);
+      out.push(rest.length > 0 ? { file, manifest, duplicates: rest, locate } : { file, manifest, locate });
     });
   }
   return out;

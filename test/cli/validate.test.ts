@@ -104,7 +104,7 @@ spec:
     const r = await run(['validate', '--profile', 'privileged', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      `warning: ${file}: Pod web spec.containers[0].ports[1]: duplicate port definition with spec.containers[0].ports[0], got {"containerPort":80}. Declare TCP port 80 once per Pod. [warning.port.duplicate]\n` +
+      `warning: ${file}:6:62: Pod web spec.containers[0].ports[1]: duplicate port definition with spec.containers[0].ports[0], got {"containerPort":80}. Declare TCP port 80 once per Pod. [warning.port.duplicate]\n` +
         'ok: 1 Pod(s) valid, 1 warning(s)\n',
     );
     const json = await run(['validate', '--profile', 'privileged', '--format', 'json', file]);
