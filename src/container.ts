@@ -1,11 +1,12 @@
-import { k8s } from 'cdk8s-plus-28';
+import type * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import { EnvFrom, EnvValue } from './env';
 import { PodwrightError, type ObjectRef } from './errors';
 import { mergeJson, prune, type Json } from './json';
 import { Handler, Probe } from './probe';
 import type { Profile } from './profile';
 import { effectiveResources, type Resources } from './resources';
-import { defaultContainerSecurityContext } from './security';
+import { k8s133 } from './k8s-1.33';
+import { defaultContainerSecurityContext, type SecurityContextProps } from './security';
 import type { Volume } from './volume';
 
 /** When the kubelet pulls the image. */
@@ -31,10 +32,22 @@ export interface ContainerPort {
 /** How a mount propagates to and from the host. */
 export type MountPropagation = 'None' | 'HostToContainer' | 'Bidirectional';
 
+/**
+ * Whether a read-only mount is read-only all the way down, sub-mounts included (Kubernetes 1.30+, on by default from
+ * 1.31): `Enabled` or the pod fails to start where the runtime cannot, `IfPossible` where it can. Needs a chart that
+ * targets 1.33.
+ */
+export type RecursiveReadOnly = 'Disabled' | 'IfPossible' | 'Enabled';
+
 /** Options of `container.mount()`. */
 export interface MountOptions {
   /** Mount read-only. @default false (left out) */
   readonly readOnly?: boolean;
+  /**
+   * Make a read-only mount read-only recursively; `IfPossible` and `Enabled` need `readOnly: true` and no
+   * `mountPropagation` other than `None`. @default Kubernetes's ('Disabled', left out)
+   */
+  readonly recursiveReadOnly?: RecursiveReadOnly;
   /** Mount only this sub-path of the volume. @default the whole volume */
   readonly subPath?: string;
   /** Sub-path with `$(VAR)` expansion. @default none */
@@ -59,7 +72,7 @@ export interface Lifecycle {
   readonly preStop?: Handler;
 }
 
-/** Fields of the Kubernetes 1.28 Container that podwright passes through as typed. */
+/** Every other Container field, passed through as typed (Kubernetes 1.33's generated types from cdk8s-plus-33). */
 export type ContainerPassThrough = Omit<
   k8s.Container,
   | 'name'
@@ -102,7 +115,7 @@ export interface ContainerProps {
   /** Requests and limits; each field left out takes the profile's default. @default see {@link Resources} */
   readonly resources?: Resources;
   /** Security context; each field set here overrides the profile's default for that field only. @default by profile */
-  readonly securityContext?: k8s.SecurityContext;
+  readonly securityContext?: SecurityContextProps;
   /** Pull policy. @default Kubernetes's (Always for `:latest` or no tag, else IfNotPresent) */
   readonly imagePullPolicy?: ImagePullPolicy;
   /** Restarts the container when it fails. @default none */
@@ -115,7 +128,7 @@ export interface ContainerProps {
   readonly lifecycle?: Lifecycle;
   /** Volumes to mount; `mount()` adds more. @default none */
   readonly volumeMounts?: readonly VolumeMount[];
-  /** Any other Container field of Kubernetes 1.28 (stdin, tty, resizePolicy, volumeDevices, ...). @default none */
+  /** Any other Container field (stdin, tty, resizePolicy, volumeDevices, ...). @default none */
   readonly passThrough?: ContainerPassThrough;
 }
 
@@ -202,12 +215,13 @@ export class Container {
    */
   public render(profile: Profile): Json {
     const p = this.props;
+    // The 1.33 mappers whatever the target version (see PodTemplate.specJson): a newer field must reach the manifest.
     const passThrough = p.passThrough
-      ? (k8s.toJson_Container({ ...p.passThrough, name: this.name }) as Json)
+      ? (k8s133().toJson_Container({ ...p.passThrough, name: this.name }) as Json)
       : { name: this.name };
     const security = mergeJson(
       defaultContainerSecurityContext(profile),
-      p.securityContext ? (k8s.toJson_SecurityContext(p.securityContext) as Json) : undefined,
+      p.securityContext ? (k8s133().toJson_SecurityContext(p.securityContext) as Json) : undefined,
     );
     // Object.assign rather than a spread followed by fields, which V8 runs on a slow path (microseconds a call).
     return Object.assign({}, passThrough, {
@@ -235,6 +249,7 @@ export class Container {
               name: m.volume.name,
               mountPath: m.path,
               readOnly: m.readOnly,
+              recursiveReadOnly: m.recursiveReadOnly,
               subPath: m.subPath,
               subPathExpr: m.subPathExpr,
               mountPropagation: m.mountPropagation,

@@ -1,13 +1,14 @@
 import { ApiObject, ApiObjectMetadataDefinition, JsonPatch, resolve, type ApiObjectProps } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import type * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
 import { profileOf } from './chart';
 import { Container, type ContainerProps } from './container';
 import { PodwrightError, type ObjectRef, type Violation } from './errors';
 import { mergeJson, sortedJson, type Json } from './json';
 import type { Profile } from './profile';
+import { k8s133 } from './k8s-1.33';
 import { qosClassOf, type QosClass } from './resources';
-import { defaultPodSecurityContext } from './security';
+import { defaultPodSecurityContext, type PodSecurityContextProps } from './security';
 import type { Volume } from './volume';
 
 /** What the kubelet does when a container exits. */
@@ -16,7 +17,10 @@ export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 /** How the Pod's DNS is configured. */
 export type DnsPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
 
-/** Every Kubernetes 1.28 PodSpec field that podwright passes through as typed (cdk8s's generated names). */
+/**
+ * Every other PodSpec field, passed through as typed: Kubernetes 1.33's generated types from cdk8s-plus-33, which hold
+ * 1.28's fields too. A field from after 1.28 is refused at synth in a chart that targets 1.28, naming the version.
+ */
 export type PodSpecPassThrough = Omit<
   k8s.PodSpec,
   | 'containers'
@@ -30,7 +34,7 @@ export type PodSpecPassThrough = Omit<
 
 /**
  * Everything that describes a Pod's spec, for a bare Pod and for the Pod template of every workload alike.
- * Every PodSpec field of Kubernetes 1.28 is a typed prop.
+ * Every PodSpec field of Kubernetes 1.33 (and so of 1.28) is a typed prop.
  */
 export interface PodSpecProps extends PodSpecPassThrough {
   /** Security level the Pods are checked against and whose defaults they get. @default the chart's, else 'restricted' */
@@ -44,7 +48,7 @@ export interface PodSpecProps extends PodSpecPassThrough {
   /** Volumes not already brought in by a mount. @default those of the mounts */
   readonly volumes?: readonly Volume[];
   /** Pod security context; each field set here overrides the profile's default for that field only. @default by profile */
-  readonly securityContext?: k8s.PodSecurityContext;
+  readonly securityContext?: PodSecurityContextProps;
   /** Restart policy. @default Kubernetes's ('Always', left out) */
   readonly restartPolicy?: RestartPolicy;
   /** DNS policy. @default Kubernetes's ('ClusterFirst', left out) */
@@ -190,13 +194,15 @@ export class PodTemplate {
     } = this.props;
     // Props of the owning object (metadata, a workload's own spec fields) never reach here: the owner strips them.
     // Most Pods pass nothing through: skip the generated mapper, which copies its result once per field it keeps.
+    // The 1.33 mappers, whatever the target version: 1.28's would drop a newer field, which validation then could
+    // not report; rendered, it is refused at synth under 1.28 with the version that brought it.
     const spec =
       Object.keys(passThrough).length > 0
-        ? (k8s.toJson_PodSpec({ ...passThrough, containers: [] }) as Json)
+        ? (k8s133().toJson_PodSpec({ ...passThrough, containers: [] }) as Json)
         : {};
     const security = mergeJson(
       defaultPodSecurityContext(this.profile),
-      securityContext ? (k8s.toJson_PodSecurityContext(securityContext) as Json) : undefined,
+      securityContext ? (k8s133().toJson_PodSecurityContext(securityContext) as Json) : undefined,
     );
     const volumes = this.volumes;
     // Object.assign rather than a spread followed by fields, which V8 runs on a slow path (microseconds a call).

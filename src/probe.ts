@@ -42,6 +42,15 @@ export interface TcpSocketOptions {
   readonly host?: string;
 }
 
+/** Options of a sleep hook. */
+export interface SleepOptions {
+  /**
+   * Seconds to sleep: 0 or more, and no longer than the Pod's `terminationGracePeriodSeconds` (30 by default), which
+   * the kubelet counts the hook against.
+   */
+  readonly seconds: number;
+}
+
 /** Options of a gRPC probe. */
 export interface GrpcOptions extends ProbeTiming {
   /** Port of the gRPC health service (a number: gRPC probes take no port names). */
@@ -65,7 +74,10 @@ function httpGet(path: string, options: HttpGetOptions): Json {
   };
 }
 
-/** What a lifecycle hook runs: a command, an HTTP GET, or (deprecated but accepted) a TCP connect. */
+/**
+ * What a lifecycle hook runs: a command, an HTTP GET, a sleep (Kubernetes 1.29+), or (deprecated but accepted) a TCP
+ * connect.
+ */
 export class Handler {
   /** Run `command` inside the container. */
   public static exec(command: readonly string[]): Handler {
@@ -80,6 +92,15 @@ export class Handler {
   /** Open a TCP connection to `options.port`. */
   public static tcpSocket(options: TcpSocketOptions): Handler {
     return new Handler({ tcpSocket: { port: options.port, host: options.host } });
+  }
+
+  /**
+   * Sleep `options.seconds` in the kubelet, with no command in the image: a preStop sleep lets endpoints and load
+   * balancers stop sending traffic before the container gets its stop signal, even in a distroless image. Needs a
+   * chart that targets 1.33: a 1.28 API server does not know the field.
+   */
+  public static sleep(options: SleepOptions): Handler {
+    return new Handler({ sleep: { seconds: options.seconds } });
   }
 
   private constructor(private readonly json: Json) {}

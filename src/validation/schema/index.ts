@@ -260,7 +260,8 @@ function unknownFix(field: string, owner: Shape, version: KubeVersion): string {
     (v) => v !== version && compile(v).types.get(owner.name)?.fields?.[field] !== undefined,
   );
   if (elsewhere.length > 0) {
-    return `${type}.${field} is a field of Kubernetes ${elsewhere.join(', ')}, not ${version}: remove it, or target that version (--kube-version ${elsewhere[elsewhere.length - 1]}).`;
+    const target = elsewhere[elsewhere.length - 1];
+    return `${type}.${field} is a field of Kubernetes ${elsewhere.join(', ')}, not ${version}: remove it, or target that version (kubeVersion '${target}' on the app or chart, --kube-version ${target} for validate).`;
   }
   return `Remove it: ${type} has no field "${field}" in Kubernetes ${version} (its fields: ${known.join(', ')}).`;
 }
