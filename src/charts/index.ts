@@ -1,6 +1,7 @@
 import type { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { AgentDaemonSet } from './agent-daemonset';
+import { HardenedWeb } from './hardened-web';
 import { HelloCronJob } from './hello-cronjob';
 import { HelloWorld } from './hello-world';
 import { HttpProbes } from './http-probes';
@@ -27,12 +28,14 @@ export const CHARTS: Readonly<Record<string, (scope: Construct) => Chart>> = {
   'agent-daemonset': (scope) => new AgentDaemonSet(scope, 'agent-daemonset'),
   'pi-job': (scope) => new PiJob(scope, 'pi-job'),
   'hello-cronjob': (scope) => new HelloCronJob(scope, 'hello-cronjob'),
+  'hardened-web': (scope) => new HardenedWeb(scope, 'hardened-web'),
 };
 
 /** The charts the Pulumi stack deploys when its config names none. */
 export const DEFAULT_CHARTS: readonly string[] = ['hello-world'];
 
 export { AgentDaemonSet } from './agent-daemonset';
+export { HardenedWeb, HARDENED_WEB_DRAIN_SECONDS, HARDENED_WEB_PORT } from './hardened-web';
 export { HelloCronJob } from './hello-cronjob';
 export { HelloWorld } from './hello-world';
 export { HttpProbes, HTTP_PROBES_PORT } from './http-probes';
