@@ -6,11 +6,15 @@
  * kinds become `new ApiObject(...)`. Every object is built here, with the code about to be printed, and compared
  * with the manifest; whatever the constructs cannot render (a probe without a path, a null cdk8s drops, ...) is
  * restored with `addJsonPatch`, so under the `privileged` profile the module synthesizes the manifests exactly.
+ * The module builds a PodwrightApp, so running it validates every object as `podwright validate` does; the importer
+ * builds that app too and reports what it will refuse.
  */
 import { ApiObject, App, JsonPatch } from 'cdk8s';
+import { PodwrightApp } from '../app';
 import { PodwrightChart } from '../chart';
 import { EnvFrom, EnvValue } from '../env';
-import { PodwrightError, showValue } from '../errors';
+import { formatViolation, isError, PodwrightError, showValue, type Violation } from '../errors';
+import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../kube-version';
 import { prune } from '../json';
 import { CronJob } from '../cron-job';
 import { DaemonSet } from '../daemon-set';
@@ -43,6 +47,8 @@ import { fieldsOf, typedProps, typedValue } from './import-schema';
 export interface ImportOptions {
   /** Profile of the generated chart. @default 'privileged': it adds no defaults, so the objects come back exactly */
   readonly profile?: Profile;
+  /** Kubernetes version the generated app validates for: the version of the cluster the manifests are for. @default '1.28' */
+  readonly kubeVersion?: KubeVersion;
   /** Construct id of the generated chart. @default 'imported' */
   readonly chartId?: string;
 }
@@ -55,13 +61,64 @@ export async function generateTypeScript(
   manifests: readonly Record<string, unknown>[],
   options: ImportOptions = {},
 ): Promise<string> {
+  return (await writeModule(manifests, options)).code;
+}
+
+/** What `importManifests` gives: the module, and what running it will report. */
+export interface ImportResult {
+  /** TypeScript source of the module (what `generateTypeScript` returns). */
+  readonly code: string;
+  /**
+   * What synthesizing the module reports, errors and warnings, found by building its app here: with any error it
+   * refuses to synthesize until the code is fixed. Under 'privileged' the objects are the manifests, so these are
+   * exactly what `podwright validate --profile privileged` reports for them.
+   */
+  readonly violations: readonly Violation[];
+}
+
+/** The module that rebuilds `manifests`, and what its synth will refuse or warn about. */
+export async function importManifests(
+  manifests: readonly Record<string, unknown>[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const { code, module } = await writeModule(manifests, options);
+  return {
+    code,
+    violations: module.synthesize(
+      options.profile ?? 'privileged',
+      options.kubeVersion ?? DEFAULT_KUBE_VERSION,
+    ),
+  };
+}
+
+/** `violations` of `importManifests` as `podwright import` prints them on standard error. */
+export function formatImportReport(violations: readonly Violation[]): string {
+  const errors = violations.filter(isError).length;
+  const warnings = violations.length - errors;
+  const head =
+    errors > 0
+      ? `the generated code refuses to synthesize until ${errors} problem(s) are fixed in it` +
+        (warnings > 0 ? ` (and reports ${warnings} warning(s))` : '')
+      : `the generated code synthesizes with ${warnings} warning(s), the API server accepts these objects`;
+  return `podwright import: ${head}:\n${violations.map((v) => `  - ${formatViolation(v)}`).join('\n')}\n`;
+}
+
+async function writeModule(
+  manifests: readonly Record<string, unknown>[],
+  options: ImportOptions,
+): Promise<{ code: string; module: ModuleWriter }> {
   const profile = options.profile ?? 'privileged';
+  const kubeVersion = options.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const chartId = options.chartId ?? 'imported';
   checkManifests(manifests);
   const module = new ModuleWriter(chartId);
   for (const manifest of manifests) module.add(manifest);
   const prettier = await loadPrettier();
-  return prettier.format(module.source(profile), { parser: 'typescript', ...IMPORT_PRETTIER_OPTIONS });
+  const code = await prettier.format(module.source(profile, kubeVersion), {
+    parser: 'typescript',
+    ...IMPORT_PRETTIER_OPTIONS,
+  });
+  return { code, module };
 }
 
 /** Thrown when prettier is not installed: exit code 2, like other input the command cannot use. */
@@ -115,7 +172,8 @@ const CDK8S = (name: string): ImportRef => ({ from: 'cdk8s', name });
 // Names the module itself declares or imports, and words a const may not be called.
 const RESERVED = new Set(
   [
-    'app chart process k8s App ApiObject JsonPatch PodwrightChart Pod Volume EnvValue EnvFrom Probe Handler',
+    'app chart process k8s App ApiObject JsonPatch PodwrightApp PodwrightChart Pod Volume EnvValue EnvFrom Probe',
+    'Handler',
     'Deployment StatefulSet DaemonSet Job CronJob',
     'arguments eval await break case catch class const continue debugger default delete do else enum export',
     'extends false finally for function if import in instanceof let new null return static super switch this',
@@ -130,7 +188,12 @@ const RESERVED = new Set(
 interface Block {
   readonly statements: readonly string[];
   readonly imports: readonly ImportRef[];
+  /** Builds the object in `chart` as the statements do, so the importer can synthesize the module without running it. */
+  readonly build: (chart: PodwrightChart) => void;
 }
+
+/** An object the statements create, before any patch. */
+type Created = Pick<ApiObject, 'addJsonPatch'>;
 
 /** Collects the objects' code, construct ids and variable names, then assembles the module. */
 class ModuleWriter {
@@ -155,8 +218,12 @@ class ModuleWriter {
   }
 
   /** The module source, unformatted. */
-  public source(profile: Profile): string {
-    const imports = [CDK8S('App'), PODWRIGHT('PodwrightChart'), ...this.blocks.flatMap((b) => b.imports)];
+  public source(profile: Profile, kubeVersion: KubeVersion): string {
+    const imports = [
+      PODWRIGHT('PodwrightApp'),
+      PODWRIGHT('PodwrightChart'),
+      ...this.blocks.flatMap((b) => b.imports),
+    ];
     const lines = [
       '// Generated by `podwright import`. Run it (npx tsx <this file>) to print the YAML it synthesizes.',
       ...(['cdk8s', 'cdk8s-plus-28', 'podwright'] as ImportSource[]).flatMap((from) => {
@@ -164,7 +231,9 @@ class ModuleWriter {
         return names.length > 0 ? [`import { ${names.join(', ')} } from '${from}';`] : [];
       }),
       '',
-      'const app = new App();',
+      `// Synthesis validates every object as a Kubernetes ${kubeVersion} API server and Pod Security '${profile}' would,`,
+      '// and lists every problem before it writes anything.',
+      `const app = new PodwrightApp({ kubeVersion: ${print(kubeVersion)} });`,
       profile === 'privileged'
         ? "// 'privileged' adds no security or resource defaults: the objects synthesize exactly as imported."
         : `// '${profile}' adds its security and resource defaults to every Pod that does not set them.`,
@@ -174,6 +243,26 @@ class ModuleWriter {
       'process.stdout.write(app.synthYaml());',
     ];
     return `${lines.join('\n')}\n`;
+  }
+
+  /**
+   * What `app.synthYaml()` of the module reports: its app built here, object by object as its statements build
+   * them, then synthesized. Errors and warnings, in object order; a construct that throws stops it, as it would
+   * stop the module.
+   */
+  public synthesize(profile: Profile, kubeVersion: KubeVersion): Violation[] {
+    const app = new PodwrightApp({ kubeVersion, onWarnings: () => undefined });
+    const chart = new PodwrightChart(app, this.chartId, { profile });
+    let found: readonly Violation[];
+    try {
+      for (const block of this.blocks) block.build(chart);
+      found = app.synthesize().warnings;
+    } catch (error) {
+      if (!(error instanceof PodwrightError)) throw error;
+      found = error.violations;
+    }
+    // Where a construct was created is a line of the importer here, not of the module: left out.
+    return found.map(({ source: _source, ...violation }) => violation);
   }
 
   private uniqueId(manifest: Record<string, unknown>): string {
@@ -222,20 +311,26 @@ class ModuleWriter {
     const comment = reason
       ? [`// The ${cls} construct cannot hold this ${cls} (${reason}): kept as a plain ApiObject.`]
       : [];
-    return this.withPatches(id, creation, patches, [CDK8S('ApiObject')], comment, 'object');
+    const create = (chart: PodwrightChart) => new ApiObject(chart, id, evaluate(props) as never);
+    return this.withPatches(id, creation, create, patches, [CDK8S('ApiObject')], comment, 'object');
   }
 
   private withPatches(
     id: string,
     creation: string,
+    create: (chart: PodwrightChart) => Created,
     patches: readonly PatchOp[],
     imports: readonly ImportRef[],
     before: readonly string[] = [],
     fallbackName = 'object',
     calls: readonly ((variable: string) => string)[] = [],
   ): Block {
+    const build = (chart: PodwrightChart): void => {
+      const object = create(chart);
+      if (patches.length > 0) object.addJsonPatch(...patches.map(jsonPatch));
+    };
     if (patches.length === 0 && calls.length === 0) {
-      return { statements: [...before, `${creation};`], imports };
+      return { statements: [...before, `${creation};`], imports, build };
     }
     const variable = this.variable(id, fallbackName);
     const statements = [...before, `const ${variable} = ${creation};`, ...calls.map((c) => c(variable))];
@@ -245,7 +340,11 @@ class ModuleWriter {
         `${variable}.addJsonPatch(${patches.map(patchCode).join(', ')});`,
       );
     }
-    return { statements, imports: [...imports, ...(patches.length > 0 ? [CDK8S('JsonPatch')] : [])] };
+    return {
+      statements,
+      imports: [...imports, ...(patches.length > 0 ? [CDK8S('JsonPatch')] : [])],
+      build,
+    };
   }
 
   /** The Pod's block, or why the Pod construct cannot hold it (it then becomes a plain ApiObject). */
@@ -307,11 +406,12 @@ class ModuleWriter {
     props: Record<string, Code>,
     code: PodSpecCode,
   ): Block | string {
-    const render = (candidate: Record<string, Code>): unknown => {
-      const object = new CONSTRUCTS[cls](this.scratch(), id, evaluate(candidate) as never);
+    const create = (chart: PodwrightChart, candidate: Record<string, Code>) => {
+      const object = new CONSTRUCTS[cls](chart, id, evaluate(candidate) as never);
       for (const init of code.laterInits) object[init.method](evaluate(init.props) as never);
-      return object.toJson();
+      return object;
     };
+    const render = (candidate: Record<string, Code>): unknown => create(this.scratch(), candidate).toJson();
     let got: unknown;
     try {
       got = render(props);
@@ -346,6 +446,7 @@ class ModuleWriter {
     return this.withPatches(
       id,
       creation,
+      (chart) => create(chart, props),
       patchesBetween(got, manifest),
       imports,
       declarations,
@@ -477,7 +578,7 @@ const CONSTRUCTS = { Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob } as 
     scope: PodwrightChart,
     id: string,
     props: never,
-  ) => {
+  ) => Created & {
     toJson(): unknown;
     addInitContainer(props: never): unknown;
     addSidecar(props: never): unknown;

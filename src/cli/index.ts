@@ -27,8 +27,10 @@ const USAGE = `usage:
   podwright from-create [--format yaml|json|ts] -- kubectl create deployment|job|cronjob NAME --image=IMAGE [flags] [-- COMMAND...]
       Print the Deployment, Job or CronJob \`kubectl create --dry-run=client -o yaml\` would create, offline
       (json: the bytes of \`-o json\`; ts: construct code, without the fields the API server fills).
-  podwright import [--profile restricted|baseline|privileged] FILE...
-      Print TypeScript that builds the same objects with podwright constructs.
+  podwright import [--profile restricted|baseline|privileged] [--kube-version ${KUBE_VERSIONS.join('|')}] FILE...
+      Print TypeScript that builds the same objects with podwright constructs (- for stdin). Running it validates
+      them for that profile (default privileged: no defaults added) and version (default ${DEFAULT_KUBE_VERSION});
+      what it would refuse is listed on standard error. Exit 0 when the code is printed, 2 for unusable input.
 `;
 
 /** A usage error: exit code 2. */
@@ -146,13 +148,17 @@ async function fromCreate(args: readonly string[], io: CliIo): Promise<number> {
 const KUBECTL_YAML = { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0 } as const;
 
 async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { options, positional } = parseOptions(args, ['profile']);
+  const { options, positional } = parseOptions(args, ['profile', 'kube-version']);
   const profile = profileOption(options.profile, 'privileged');
+  const kubeVersion = kubeVersionOption(options['kube-version']);
   if (positional.length === 0) throw new UsageError('import needs at least one FILE (or - for stdin)');
   const { readManifests } = await import('./manifests');
-  const { generateTypeScript } = await import('./import');
+  const { formatImportReport, importManifests } = await import('./import');
   const manifests = readManifests(positional, io.stdin).map((m) => m.manifest as Record<string, unknown>);
-  io.stdout(await generateTypeScript(manifests, { profile }));
+  const { code, violations } = await importManifests(manifests, { profile, kubeVersion });
+  io.stdout(code);
+  // The code is printed either way: what it would refuse is fixed in it, in TypeScript.
+  if (violations.length > 0) io.stderr(formatImportReport(violations));
   return 0;
 }
 

@@ -4,8 +4,9 @@ import * as cdk8sPlus from 'cdk8s-plus-28';
 import * as ts from 'typescript';
 import { expect } from 'vitest';
 import * as YAML from 'yaml';
+import { PodwrightApp, type PodwrightAppProps } from '../../src/app';
 import * as chart from '../../src/chart';
-import { generateTypeScript } from '../../src/cli/import';
+import { importManifests } from '../../src/cli/import';
 import * as container from '../../src/container';
 import * as cronJob from '../../src/cron-job';
 import * as daemonSet from '../../src/daemon-set';
@@ -20,49 +21,120 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { objectFromKubectlCreate, withoutServerFields } from '../../src/cli/from-create';
 import type { JsonObject } from '../../src/cli/patch';
+import { formatViolation, PodwrightError, type Violation } from '../../src/errors';
+import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../../src/kube-version';
+import { validateManifest } from '../../src/validation';
 import { differingPaths, fixture } from '../helpers';
 
 // 'podwright' is served from the concept modules rather than src/index.ts, so these tests do not depend on
 // subsystems index.ts also re-exports; the tsx and tsc tests below go through the real package name.
-const MODULES: Record<string, unknown> = {
-  podwright: {
-    ...chart,
-    ...container,
-    ...env,
-    ...pod,
-    ...probe,
-    ...volume,
-    ...deployment,
-    ...statefulSet,
-    ...daemonSet,
-    ...job,
-    ...cronJob,
-  },
-  cdk8s,
-  'cdk8s-plus-28': cdk8sPlus,
+const PODWRIGHT: Record<string, unknown> = {
+  ...chart,
+  ...container,
+  ...env,
+  ...pod,
+  ...probe,
+  ...volume,
+  ...deployment,
+  ...statefulSet,
+  ...daemonSet,
+  ...job,
+  ...cronJob,
 };
 
-/** Runs a generated module in this process and returns the objects its YAML holds. */
-export function run(code: string): unknown[] {
+/** What running a generated module gave. */
+export interface Ran {
+  /** Every object of its app, rendered without validation: what it builds, valid or not. */
+  readonly objects: unknown[];
+  /** The objects its `app.synthYaml()` printed, when synthesis succeeded. */
+  readonly synthesized?: unknown[];
+  /** Why synthesis refused, when it did. */
+  readonly error?: PodwrightError;
+  /** The warnings synthesis reported. */
+  readonly warnings: readonly Violation[];
+}
+
+/**
+ * Runs a generated module in this process. Its PodwrightApp is the real one, which only also remembers itself and
+ * its warnings, so the objects can be read without validation as well.
+ */
+export function run(code: string): Ran {
   const js = ts.transpileModule(code, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
   }).outputText;
   let out = '';
   const stdout = { write: (text: string) => ((out += text), true) };
-  const load = (id: string): unknown => {
-    if (!(id in MODULES)) throw new Error(`generated code imports ${id}`);
-    return MODULES[id];
+  const apps: PodwrightApp[] = [];
+  const warnings: Violation[] = [];
+  class RememberedApp extends PodwrightApp {
+    constructor(props: PodwrightAppProps = {}) {
+      super({ ...props, onWarnings: (w) => warnings.push(...w) });
+      apps.push(this);
+    }
+  }
+  const modules: Record<string, unknown> = {
+    podwright: { ...PODWRIGHT, PodwrightApp: RememberedApp },
+    cdk8s,
+    'cdk8s-plus-28': cdk8sPlus,
   };
-  new Function('require', 'exports', 'module', 'process', js)(load, {}, { exports: {} }, { stdout });
-  return YAML.parseAllDocuments(out).map((d) => d.toJS());
+  const load = (id: string): unknown => {
+    if (!(id in modules)) throw new Error(`generated code imports ${id}`);
+    return modules[id];
+  };
+  let error: PodwrightError | undefined;
+  try {
+    new Function('require', 'exports', 'module', 'process', js)(load, {}, { exports: {} }, { stdout });
+  } catch (e) {
+    if (!(e instanceof PodwrightError)) throw e;
+    error = e;
+  }
+  expect(apps).toHaveLength(1);
+  const objects = apps[0].charts.flatMap((c) =>
+    c.node.findAll().filter((o): o is cdk8s.ApiObject => o instanceof cdk8s.ApiObject),
+  );
+  return {
+    objects: objects.map((o) => o.toJson()),
+    synthesized: error ? undefined : YAML.parseAllDocuments(out).map((d) => d.toJS()),
+    error,
+    warnings,
+  };
 }
 
-/** Generates the module for `manifests`, runs it, and expects exactly `manifests` back; returns the code. */
-export async function roundTrip(manifests: Record<string, unknown>[]): Promise<string> {
-  const code = await generateTypeScript(manifests);
-  const synthesized = run(code);
-  expect(differingPaths(synthesized, manifests)).toEqual([]);
-  expect(synthesized).toEqual(manifests);
+/**
+ * `violations` without where they were found (a construct's line, a file), sorted: what and which field, compared as
+ * a list. Checks report in the key order of the JSON they walk, and a construct writes keys in its own order.
+ */
+export function comparable(violations: readonly Violation[]): Violation[] {
+  const key = (v: Violation) => JSON.stringify([v.object.kind, v.object.name, v.path, v.rule, v.message]);
+  return violations
+    .map(({ source: _source, object: { file: _file, ...object }, ...v }) => ({ ...v, object }))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * Generates the module for `manifests` (profile 'privileged', which adds nothing) and runs it: it must build exactly
+ * `manifests`, and its synth must report exactly what `podwright validate` (its `validateManifest`, at the same
+ * profile and version) reports for them, refusing when that has an error and printing `manifests` otherwise; the
+ * importer must have said so too. Returns the code.
+ */
+export async function roundTrip(
+  manifests: Record<string, unknown>[],
+  kubeVersion: KubeVersion = DEFAULT_KUBE_VERSION,
+): Promise<string> {
+  const { code, violations } = await importManifests(manifests, { kubeVersion });
+  const ran = run(code);
+  expect(differingPaths(ran.objects, manifests)).toEqual([]);
+  expect(ran.objects).toEqual(manifests);
+  const validated = manifests.flatMap((m) => validateManifest(m, 'privileged', undefined, kubeVersion));
+  if (validated.some((v) => v.severity !== 'warning')) {
+    expect(ran.error, 'synth refuses what validate refuses').toBeDefined();
+    expect(comparable(ran.error?.violations ?? [])).toEqual(comparable(validated));
+  } else {
+    expect(ran.error).toBeUndefined();
+    expect(ran.synthesized).toEqual(manifests);
+    expect(comparable(ran.warnings)).toEqual(comparable(validated));
+  }
+  expect(comparable(violations)).toEqual(comparable(validated));
   return code;
 }
 
@@ -86,4 +158,28 @@ export function kubectlCreated(): { args: string[]; object: JsonObject }[] {
 export function importedWorkloads(): Record<string, unknown>[] {
   const created = kubectlCreated().map((c) => c.object);
   return [...[...docsWorkloads().values()].flat(), ...created, ...created.map(withoutServerFields)];
+}
+
+/**
+ * Expects `report` (a PodwrightError's message, or import's report) to list exactly `expected`: each on a `  - `
+ * line of its own, however the line starts (a file, a construct's line, `warning: `), and no line left over.
+ */
+export function expectListed(report: string, expected: readonly string[]): void {
+  const left = report.split('\n').filter((line) => line.startsWith('  - '));
+  const missing = expected.filter((text) => {
+    const i = left.findIndex((line) => line.includes(text));
+    if (i >= 0) left.splice(i, 1);
+    return i < 0;
+  });
+  expect({ missing, extra: left }).toEqual({ missing: [], extra: [] });
+}
+
+/** `v` as a report line prints it after where it was found: `Pod web spec.hostNetwork: ..., got true. fix [rule]`. */
+export function listedAs(v: Violation): string {
+  return formatViolation({
+    ...v,
+    object: { ...v.object, file: undefined },
+    source: undefined,
+    severity: undefined,
+  });
 }

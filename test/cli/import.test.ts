@@ -5,12 +5,13 @@ import * as cdk8sPlus from 'cdk8s-plus-28';
 import * as ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as YAML from 'yaml';
-import { PodwrightError } from '../../src/errors';
+import { isError, PodwrightError } from '../../src/errors';
+import { validateManifest } from '../../src/validation';
 import { podFromKubectlRun } from '../../src/cli/from-run';
 import { generateTypeScript, IMPORT_PRETTIER_OPTIONS } from '../../src/cli/import';
 import { fieldsOf } from '../../src/cli/import-schema';
 import { fixture } from '../helpers';
-import { importedWorkloads, roundTrip, run } from './import-helpers';
+import { expectListed, importedWorkloads, listedAs, roundTrip, run } from './import-helpers';
 import { SEED_RUN } from '../helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -33,7 +34,8 @@ describe('generateTypeScript', () => {
 
   it('writes the seed Pod as a person would, with the Pod construct and single-quoted literals', async () => {
     const code = await generateTypeScript(fixture('seed/10-pod.yaml'));
-    expect(code).toContain("import { Pod, PodwrightChart } from 'podwright';");
+    expect(code).toContain("import { Pod, PodwrightApp, PodwrightChart } from 'podwright';");
+    expect(code).toContain("const app = new PodwrightApp({ kubeVersion: '1.28' });");
     expect(code).toContain("const chart = new PodwrightChart(app, 'imported', { profile: 'privileged' });");
     expect(code).toContain("new Pod(chart, 'busybox', {");
     expect(code).toContain(
@@ -41,8 +43,9 @@ describe('generateTypeScript', () => {
     );
     expect(code).toContain("restartPolicy: 'Never'");
     expect(code).toContain('process.stdout.write(app.synthYaml());');
-    for (const absent of ['undefined', '"', 'JsonPatch', 'ApiObject', 'cdk8s-plus-28', "name: 'busybox' }"]) {
-      expect(code).not.toContain(absent);
+    const absent = ['undefined', '"', 'JsonPatch', 'ApiObject', "from 'cdk8s", "name: 'busybox' }"];
+    for (const text of absent) {
+      expect(code).not.toContain(text);
     }
   });
 
@@ -281,7 +284,7 @@ describe('generateTypeScript', () => {
       chartId: 'web',
     });
     expect(code).toContain("new PodwrightChart(app, 'web', { profile: 'restricted' })");
-    const [synthesized] = run(code) as any[];
+    const [synthesized] = run(code).synthesized as any[];
     expect(synthesized.spec.securityContext).toMatchObject({ runAsNonRoot: true });
     expect(synthesized.spec.containers[0]).toMatchObject({ command: ['echo'], args: ['Hello World'] });
   });
@@ -304,29 +307,51 @@ describe('generateTypeScript', () => {
 });
 
 describe('generated module', () => {
-  // Workloads too (test/cli/import-workloads.test.ts round-trips them one by one): one module, one tsx run.
+  // Workloads too (test/cli/import-workloads.test.ts round-trips them one by one): one tsx run per module. What
+  // `podwright validate` refuses among them (kubectl create prints a CronJob scheduled 'y', ...) gets its own module.
   const all = [...fixture('seed/10-pod.yaml'), ...DOCS_FILES.flatMap(docsPods), ...importedWorkloads()];
-  const file = path.join(TMP, 'all-docs-pods.ts');
-  const written = generateTypeScript(all).then((code) => {
+  const validated = all.map((m) => validateManifest(m, 'privileged'));
+  const valid = all.filter((_, i) => !validated[i].some(isError));
+  const invalid = all.filter((_, i) => validated[i].some(isError));
+  const validFile = path.join(TMP, 'valid.ts');
+  const invalidFile = path.join(TMP, 'invalid.ts');
+  const written = Promise.all([generateTypeScript(valid), generateTypeScript(invalid)]).then(([a, b]) => {
     fs.mkdirSync(TMP, { recursive: true });
-    fs.writeFileSync(file, code);
-    return code;
+    fs.writeFileSync(validFile, a);
+    fs.writeFileSync(invalidFile, b);
   });
-
-  it('prints every docs Pod, docs workload and the seed Pod when run with tsx, importing podwright by package name', async () => {
-    await written;
-    const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [file], {
+  const tsx = (file: string) =>
+    spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [file], {
       cwd: ROOT,
       encoding: 'utf8',
+      timeout: 120_000,
     });
-    expect(result.stderr).toBe('');
-    expect(YAML.parseAllDocuments(result.stdout).map((d) => d.toJS())).toEqual(all);
-    // A whole tsx start and a type-check of the package: slow on a loaded machine, so a longer limit for a hang.
+
+  it('prints every valid docs Pod, docs workload and the seed Pod when run with tsx, importing podwright by package name, warning as validate warns', async () => {
+    await written;
+    const result = tsx(validFile);
+    expect(result.status).toBe(0);
+    expect(YAML.parseAllDocuments(result.stdout).map((d) => d.toJS())).toEqual(valid);
+    // The two docs sidecars, whose restartPolicy a 1.28 API server drops.
+    const warnings = valid.flatMap((m) => validateManifest(m, 'privileged'));
+    expect(warnings.map((w) => w.rule)).toEqual(Array(2).fill('initContainer.restartPolicy.dropped'));
+    expectListed(result.stderr, warnings.map(listedAs));
+    // A whole tsx start: slow on a loaded machine, so a longer limit for a hang.
+  }, 120_000);
+
+  it('refuses to print the invalid ones when run with tsx, listing every violation validate gives for them', async () => {
+    await written;
+    expect(invalid.length).toBeGreaterThan(5);
+    const result = tsx(invalidFile);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('nothing synthesized');
+    expectListed(result.stderr, invalid.flatMap((m) => validateManifest(m, 'privileged')).map(listedAs));
   }, 120_000);
 
   it('type-checks against the podwright, cdk8s and cdk8s-plus-28 types', async () => {
     await written;
-    const program = ts.createProgram([file], {
+    const program = ts.createProgram([validFile, invalidFile], {
       strict: true,
       noEmit: true,
       skipLibCheck: true,
@@ -338,7 +363,9 @@ describe('generated module', () => {
       // What the package.json `exports` self-reference gives at run time; node10 resolution does not read it.
       paths: { podwright: [path.join(ROOT, 'src', 'index.ts')] },
     });
-    const own = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
+    const own = [validFile, invalidFile].flatMap((f) =>
+      ts.getPreEmitDiagnostics(program, program.getSourceFile(f)),
+    );
     expect(own.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
   }, 120_000);
 });
