@@ -8,6 +8,7 @@ import { formatViolation, isError, PodwrightError, type Violation } from './erro
 import { AbstractPod } from './pod-template';
 import { DEFAULT_KUBE_VERSION, parseKubeVersion, type KubeVersion } from './kube-version';
 import type { Profile } from './profile';
+import { sourceOf } from './source';
 import { validateManifest } from './validation';
 import { stringifyManifests } from './yaml';
 
@@ -95,23 +96,27 @@ export class PodwrightApp extends App {
     const violations: Violation[] = [];
     for (const construct of all) {
       for (const message of construct.node.validate()) {
-        violations.push({
-          object: { kind: 'Construct', name: construct.node.path },
-          path: '',
-          value: undefined,
-          rule: 'cdk8s.validation',
-          message,
-          fix: 'See the construct that reported it.',
-        });
+        violations.push(
+          withSource(construct, {
+            object: { kind: 'Construct', name: construct.node.path },
+            path: '',
+            value: undefined,
+            rule: 'cdk8s.validation',
+            message,
+            fix: 'See the construct that reported it.',
+          }),
+        );
       }
     }
     const objects: SynthesizedObject[] = [];
     for (const chart of this.charts) {
       for (const object of apiObjectsOf(chart)) {
         const manifest = object.toJson();
-        violations.push(
-          ...validateManifest(manifest, profileOfObject(object), undefined, kubeVersionOf(object)),
-        );
+        const found = validateManifest(manifest, profileOfObject(object), undefined, kubeVersionOf(object));
+        if (found.length > 0) {
+          const source = sourceOf(object);
+          violations.push(...(source ? found.map((v) => ({ ...v, source })) : found));
+        }
         objects.push({ chart: chart.node.id, manifest });
       }
     }
@@ -165,6 +170,12 @@ export class PodwrightApp extends App {
     const text = stringifyManifests(objects.map((o) => o.manifest));
     fs.writeFileSync(path.join(this.outdir, `${file}${this.outputFileExtension}`), text, 'utf8');
   }
+}
+
+/** `violation` with the line of user code that created `construct`, when one was recorded. */
+function withSource(construct: IConstruct, violation: Violation): Violation {
+  const source = sourceOf(construct);
+  return source ? { ...violation, source } : violation;
 }
 
 /**

@@ -17,6 +17,7 @@ export * from './probe';
 export * from './profile';
 export * from './resources';
 export * from './security';
+export * from './source';
 export * from './stateful-set';
 export * from './validation';
 export * from './volume';

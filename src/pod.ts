@@ -2,6 +2,7 @@ import type { ApiObjectMetadata } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Json } from './json';
 import { AbstractPod, hasBrand, type PodSpecProps } from './pod-template';
+import { recordSource } from './source';
 
 /** Everything that describes a Pod: its metadata and its spec. Every PodSpec field of Kubernetes 1.28 is a typed prop. */
 export interface PodProps extends PodSpecProps {
@@ -34,6 +35,7 @@ export class Pod extends AbstractPod {
       { spec, specPath: 'spec' },
     );
     Object.defineProperty(this, POD_BRAND, { value: true });
+    recordSource(this, new.target);
   }
 
   protected specJson(): Json {

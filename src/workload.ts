@@ -3,6 +3,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import type { Json } from './json';
 import { AbstractPod, hasBrand, type PodSpecProps, type RestartPolicy } from './pod-template';
+import { recordSource } from './source';
 
 /** Metadata props every workload takes: its own and its Pods'. */
 export interface WorkloadMetadataProps {
@@ -74,6 +75,7 @@ export abstract class Workload extends AbstractPod {
       },
     );
     Object.defineProperty(this, WORKLOAD_BRAND, { value: true });
+    recordSource(this, new.target);
     this.writeEmptyPodMetadata = props.podMetadata !== undefined;
     if (restartPolicy !== undefined && !kind.restartPolicies.includes(restartPolicy)) {
       throw this.error(

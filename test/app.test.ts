@@ -101,8 +101,9 @@ describe('PodwrightApp', () => {
         'duplicate port definition with spec.containers[0].ports[0]',
       ],
     ]);
-    expect(formatWarnings(reported[0])).toContain(
-      'warning: Pod web spec.containers[0].ports[1]: duplicate port definition with spec.containers[0].ports[0], got',
+    // The line that created the Pod comes first (test/source.test.ts checks which line it is).
+    expect(formatWarnings(reported[0])).toMatch(
+      /^ {2}- warning: test\/app\.test\.ts:\d+:\d+: Pod web spec\.containers\[0\]\.ports\[1\]: duplicate port definition with spec\.containers\[0\]\.ports\[0\], got/m,
     );
   });
 
