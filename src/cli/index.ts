@@ -6,6 +6,9 @@ import { DEFAULT_KUBE_VERSION, KUBE_VERSIONS, parseKubeVersion, type KubeVersion
 import { isProfile, type Profile } from '../profile';
 import type { ValidateFormat } from './validate';
 
+// Every ValidateFormat, listed here so that reading the options loads no more than this file.
+const VALIDATE_FORMATS: readonly ValidateFormat[] = ['text', 'json', 'sarif', 'github'];
+
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
   /** Standard output. */
@@ -18,10 +21,15 @@ export interface CliIo {
 
 const USAGE = `usage:
   podwright validate [--profile restricted|baseline|privileged] [--kube-version ${KUBE_VERSIONS.join('|')}]
-                     [--format text|json] PATH...
-      Check Pods in YAML/JSON files or folders (- for stdin) as the API server and Pod Security admission of
-      that Kubernetes version (default ${DEFAULT_KUBE_VERSION}) would.
-      Exit 0 when clean, 1 with violations, 2 for unusable input.
+                     [--format text|json|sarif|github] PATH...
+      Check Pods and workloads in YAML/JSON files or folders (- for stdin) as the API server and Pod Security
+      admission of that Kubernetes version (default ${DEFAULT_KUBE_VERSION}) would. Each problem names the file, line and
+      column of the field:
+        text    pods.yaml:9:7: Pod web spec.containers[0].image: Required value, got <missing>. Set the image, ...
+        json    [{"file": "pods.yaml", "line": 9, "column": 7, "kind": "Pod", "name": "web", "path": ..., "rule": ...}]
+        sarif   a SARIF 2.1.0 log for code scanning (github/codeql-action/upload-sarif)
+        github  ::error file=pods.yaml,line=9,col=7,title=container.image.required::Pod web spec.containers[0]...
+      Exit 0 when clean or with warnings only, 1 with errors, 2 for unusable input.
   podwright from-run [--format yaml|json|ts] -- kubectl run NAME --image=IMAGE [flags] [-- ARG...]
       Print the Pod \`kubectl run --dry-run=client -o yaml\` would create, offline.
   podwright from-create [--format yaml|json|ts] -- kubectl create deployment|job|cronjob NAME --image=IMAGE [flags] [-- COMMAND...]
@@ -94,7 +102,7 @@ async function validate(args: readonly string[], io: CliIo): Promise<number> {
   const { options, positional } = parseOptions(args, ['profile', 'kube-version', 'format']);
   const profile = profileOption(options.profile, 'restricted');
   const kubeVersion = kubeVersionOption(options['kube-version']);
-  const format = oneOf<ValidateFormat>('format', options.format, ['text', 'json'], 'text');
+  const format = oneOf<ValidateFormat>('format', options.format, VALIDATE_FORMATS, 'text');
   if (positional.length === 0)
     throw new UsageError('validate needs at least one PATH (a file, a folder, or - for stdin)');
   const { readManifests } = await import('./manifests');

@@ -3,10 +3,14 @@ import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../kube-version';
 import type { Profile } from '../profile';
 import { isPod, isWorkload, refOf, validateManifest } from '../validation';
 import { duplicateFieldWarnings } from '../validation/schema';
+import { githubAnnotations, sarifLog } from './ci-formats';
 import type { SourcedManifest } from './manifests';
 
-/** Output format of `podwright validate`. */
-export type ValidateFormat = 'text' | 'json';
+/**
+ * Output format of `podwright validate`: `text` for people, `json` rows, a `sarif` 2.1.0 log for code scanning,
+ * `github` workflow commands that annotate the offending lines in GitHub Actions.
+ */
+export type ValidateFormat = 'text' | 'json' | 'sarif' | 'github';
 
 /** What `podwright validate` found. */
 export interface ValidateReport {
@@ -59,9 +63,16 @@ export function validateManifests(
 
 /**
  * The report as `podwright validate` prints it: errors, and warnings (what the API server accepts with a warning)
- * marked `warning:`.
+ * marked `warning:`. SARIF and GitHub name files relative to `cwd`, the checked-out repository in CI.
  */
-export function renderReport(report: ValidateReport, format: ValidateFormat): string {
+export function renderReport(
+  report: ValidateReport,
+  format: ValidateFormat,
+  cwd: string = process.cwd(),
+): string {
+  if (format === 'sarif') return `${JSON.stringify(sarifLog(report.violations, cwd), null, 2)}\n`;
+  if (format === 'github')
+    return [...githubAnnotations(report.violations, cwd), summary(report), ''].join('\n');
   if (format === 'json') {
     const rows = report.violations.map((v) => ({
       file: v.source?.file ?? v.object.file ?? null,
