@@ -55,14 +55,14 @@ const EPHEMERAL_FORBIDDEN = [
 export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
 
 function validatePorts(ctx: Ctx, v: unknown, path: string): void {
-  const ports = arr(ctx, v, path);
+  const ports = arr(v);
   if (!ports) return;
   const names = new Set<string>();
   for (let i = 0; i < ports.length; i++) {
     const p = `${path}[${i}]`;
-    const port = item(ctx, ports[i], p);
+    const port = item(ports[i]);
     if (!port) continue;
-    const name = str(ctx, port.name, `${p}.name`);
+    const name = str(port.name);
     if (name) {
       const msg = portName(name);
       if (msg)
@@ -83,7 +83,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
         );
       else names.add(name);
     }
-    const containerPort = int32(ctx, port.containerPort, `${p}.containerPort`);
+    const containerPort = int32(port.containerPort);
     if (!containerPort) {
       if (containerPort === 0 || port.containerPort === undefined || port.containerPort === null) {
         ctx.add(
@@ -103,7 +103,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
         'Use a port between 1 and 65535.',
       );
     }
-    const hostPort = int32(ctx, port.hostPort, `${p}.hostPort`);
+    const hostPort = int32(port.hostPort);
     if (hostPort && portNum(hostPort)) {
       ctx.add(
         `${p}.hostPort`,
@@ -113,7 +113,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
         'Use a host port between 1 and 65535, or remove hostPort.',
       );
     }
-    const protocol = str(ctx, port.protocol, `${p}.protocol`);
+    const protocol = str(port.protocol);
     // An empty protocol is defaulted to TCP.
     if (protocol && !PROTOCOLS.includes(protocol)) {
       ctx.add(
@@ -124,7 +124,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
         'Use TCP, UDP or SCTP (upper case).',
       );
     }
-    str(ctx, port.hostIP, `${p}.hostIP`);
+    str(port.hostIP);
   }
 }
 
@@ -164,7 +164,7 @@ export function checkHostPorts(
 }
 
 function validateKeySelector(ctx: Ctx, ref: Json, path: string, area: string): void {
-  const name = str(ctx, ref.name, `${path}.name`);
+  const name = str(ref.name);
   // validateConfigMapKeySelector / validateSecretKeySelector run NameIsDNSSubdomain even on an empty name.
   const msg = dns1123Subdomain(name);
   if (msg)
@@ -175,22 +175,22 @@ function validateKeySelector(ctx: Ctx, ref: Json, path: string, area: string): v
       msg,
       'Name the ConfigMap or Secret, e.g. "app-config".',
     );
-  const key = str(ctx, ref.key, `${path}.key`);
+  const key = str(ref.key);
   if (!key)
     ctx.add(`${path}.key`, ref.key, `${area}.key.required`, 'Required value', 'Name the key to read.');
   else checkKey(ctx, key, `${path}.key`, `${area}.key.format`);
-  bool(ctx, ref.optional, `${path}.optional`);
+  bool(ref.optional);
 }
 
 /** ValidateEnv + validateEnvVarValueFrom (1.28). */
 function validateEnv(ctx: Ctx, v: unknown, path: string): void {
-  const env = arr(ctx, v, path);
+  const env = arr(v);
   if (!env) return;
   for (let i = 0; i < env.length; i++) {
     const p = `${path}[${i}]`;
-    const e = item(ctx, env[i], p);
+    const e = item(env[i]);
     if (!e) continue;
-    const name = str(ctx, e.name, `${p}.name`);
+    const name = str(e.name);
     if (!name) {
       ctx.add(
         `${p}.name`,
@@ -213,12 +213,12 @@ function validateEnv(ctx: Ctx, v: unknown, path: string): void {
             : 'Use letters, digits, "_", "-" and ".", not starting with a digit, e.g. "MY_VAR".',
         );
     }
-    const value = str(ctx, e.value, `${p}.value`);
-    const from = obj(ctx, e.valueFrom, `${p}.valueFrom`);
+    const value = str(e.value);
+    const from = obj(e.valueFrom);
     if (!from) continue;
     const fp = `${p}.valueFrom`;
     let count = 0;
-    const fieldRef = obj(ctx, from.fieldRef, `${fp}.fieldRef`);
+    const fieldRef = obj(from.fieldRef);
     if (fieldRef) {
       count++;
       validateFieldRef(
@@ -229,17 +229,17 @@ function validateEnv(ctx: Ctx, v: unknown, path: string): void {
         'env.valueFrom',
       );
     }
-    const resourceRef = obj(ctx, from.resourceFieldRef, `${fp}.resourceFieldRef`);
+    const resourceRef = obj(from.resourceFieldRef);
     if (resourceRef) {
       count++;
       validateResourceFieldRef(ctx, resourceRef, `${fp}.resourceFieldRef`, false, 'env.valueFrom');
     }
-    const cm = obj(ctx, from.configMapKeyRef, `${fp}.configMapKeyRef`);
+    const cm = obj(from.configMapKeyRef);
     if (cm) {
       count++;
       validateKeySelector(ctx, cm, `${fp}.configMapKeyRef`, 'env.valueFrom.configMapKeyRef');
     }
-    const secret = obj(ctx, from.secretKeyRef, `${fp}.secretKeyRef`);
+    const secret = obj(from.secretKeyRef);
     if (secret) {
       count++;
       validateKeySelector(ctx, secret, `${fp}.secretKeyRef`, 'env.valueFrom.secretKeyRef');
@@ -274,23 +274,23 @@ function validateEnv(ctx: Ctx, v: unknown, path: string): void {
 
 /** ValidateEnvFrom: prefix is an env var name (relaxed since 1.32); exactly one of configMapRef / secretRef. */
 function validateEnvFrom(ctx: Ctx, v: unknown, path: string): void {
-  const list = arr(ctx, v, path);
+  const list = arr(v);
   if (!list) return;
   for (let i = 0; i < list.length; i++) {
     const p = `${path}[${i}]`;
-    const e = item(ctx, list[i], p);
+    const e = item(list[i]);
     if (!e) continue;
-    const prefix = str(ctx, e.prefix, `${p}.prefix`);
+    const prefix = str(e.prefix);
     if (prefix) {
       const msg = atLeast(ctx.version, '1.33') ? relaxedEnvVarName(prefix) : envVarName(prefix);
       if (msg) ctx.add(`${p}.prefix`, prefix, 'envFrom.prefix.format', msg, 'Use a prefix like "APP_".');
     }
     let count = 0;
     for (const kind of ['configMapRef', 'secretRef'] as const) {
-      const ref = obj(ctx, e[kind], `${p}.${kind}`);
+      const ref = obj(e[kind]);
       if (!ref) continue;
       count++;
-      const name = str(ctx, ref.name, `${p}.${kind}.name`);
+      const name = str(ref.name);
       if (!name) {
         ctx.add(
           `${p}.${kind}.name`,
@@ -366,9 +366,9 @@ function validateVolumeMounts(
   const mountPoints = new Set<string>();
   for (let i = 0; i < list.length; i++) {
     const p = `${path}[${i}]`;
-    const m = item(ctx, list[i], p);
+    const m = item(list[i]);
     if (!m) continue;
-    const name = str(ctx, m.name, `${p}.name`);
+    const name = str(m.name);
     if (!name)
       ctx.add(
         `${p}.name`,
@@ -385,7 +385,7 @@ function validateVolumeMounts(
         'Not found',
         `Add a volume named "${name}" to spec.volumes (or fix the volume it refers to).`,
       );
-    const mountPath = str(ctx, m.mountPath, `${p}.mountPath`);
+    const mountPath = str(m.mountPath);
     if (!mountPath)
       ctx.add(
         `${p}.mountPath`,
@@ -421,10 +421,10 @@ function validateVolumeMounts(
         'Use a path no volumeDevice uses.',
       );
     }
-    bool(ctx, m.readOnly, `${p}.readOnly`);
-    const subPath = str(ctx, m.subPath, `${p}.subPath`);
+    bool(m.readOnly);
+    const subPath = str(m.subPath);
     if (subPath) descending(ctx, subPath, `${path}.subPath`, 'volumeMount.subPath');
-    const expr = str(ctx, m.subPathExpr, `${p}.subPathExpr`);
+    const expr = str(m.subPathExpr);
     if (expr) {
       if (subPath)
         ctx.add(
@@ -437,7 +437,7 @@ function validateVolumeMounts(
       descending(ctx, expr, `${path}.subPathExpr`, 'volumeMount.subPathExpr');
     }
     if (m.mountPropagation !== undefined && m.mountPropagation !== null) {
-      const prop = str(ctx, m.mountPropagation, `${p}.mountPropagation`);
+      const prop = str(m.mountPropagation);
       if (!MOUNT_PROPAGATIONS.includes(prop)) {
         ctx.add(
           `${path}.mountPropagation`,
@@ -487,10 +487,10 @@ function validateVolumeDevices(
   const names = new Set<string>();
   for (let i = 0; i < list.length; i++) {
     const p = `${path}[${i}]`;
-    const d = item(ctx, list[i], p);
+    const d = item(list[i]);
     if (!d) continue;
-    const name = str(ctx, d.name, `${p}.name`);
-    const devicePath = str(ctx, d.devicePath, `${p}.devicePath`);
+    const name = str(d.name);
+    const devicePath = str(d.devicePath);
     const vol = volumes.get(name);
     if (!name)
       ctx.add(
@@ -578,14 +578,14 @@ const RESIZE_POLICIES = ['NotRequired', 'RestartContainer'];
  * cpu and memory at most once, with NotRequired or RestartContainer, and only NotRequired in a Never Pod.
  */
 function validateResizePolicy(ctx: Ctx, v: unknown, path: string): void {
-  const list = arr(ctx, v, path);
+  const list = arr(v);
   if (!list) return;
   const seen = new Set<string>();
   for (let i = 0; i < list.length; i++) {
-    const p = obj(ctx, list[i], `${path}[${i}]`);
+    const p = obj(list[i]);
     if (!p) continue;
-    const resource = str(ctx, p.resourceName, `${path}[${i}].resourceName`);
-    const policy = str(ctx, p.restartPolicy, `${path}[${i}].restartPolicy`);
+    const resource = str(p.resourceName);
+    const policy = str(p.restartPolicy);
     if (seen.has(resource)) {
       ctx.add(
         `${path}[${i}]`,
@@ -627,7 +627,7 @@ function validateResizePolicy(ctx: Ctx, v: unknown, path: string): void {
 function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, names: Set<string>): void {
   if (atLeast(ctx.version, '1.33')) validateResizePolicy(ctx, c.resizePolicy, `${path}.resizePolicy`);
   const namePath = `${path}.name`;
-  const name = str(ctx, c.name, namePath);
+  const name = str(c.name);
   if (!name) {
     ctx.add(namePath, c.name, 'container.name.required', 'Required value', 'Name the container, e.g. "app".');
   } else {
@@ -657,7 +657,7 @@ function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, n
   } else if (name) {
     names.add(name);
   }
-  const image = str(ctx, c.image, `${path}.image`);
+  const image = str(c.image);
   if (!image) {
     ctx.add(
       `${path}.image`,
@@ -675,7 +675,7 @@ function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, n
       `Use "${image.trim()}".`,
     );
   }
-  const pull = str(ctx, c.imagePullPolicy, `${path}.imagePullPolicy`);
+  const pull = str(c.imagePullPolicy);
   if (pull && !PULL_POLICIES.includes(pull)) {
     ctx.add(
       `${path}.imagePullPolicy`,
@@ -685,7 +685,7 @@ function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, n
       'Use Always, IfNotPresent or Never.',
     );
   }
-  const tmp = str(ctx, c.terminationMessagePolicy, `${path}.terminationMessagePolicy`);
+  const tmp = str(c.terminationMessagePolicy);
   if (tmp && !TERMINATION_MESSAGE_POLICIES.includes(tmp)) {
     ctx.add(
       `${path}.terminationMessagePolicy`,
@@ -695,19 +695,19 @@ function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, n
       'Use File or FallbackToLogsOnError.',
     );
   }
-  str(ctx, c.terminationMessagePath, `${path}.terminationMessagePath`);
-  str(ctx, c.workingDir, `${path}.workingDir`);
-  arr(ctx, c.command, `${path}.command`);
-  arr(ctx, c.args, `${path}.args`);
-  for (const f of ['stdin', 'stdinOnce', 'tty']) bool(ctx, c[f], `${path}.${f}`);
+  str(c.terminationMessagePath);
+  str(c.workingDir);
+  arr(c.command);
+  arr(c.args);
+  for (const f of ['stdin', 'stdinOnce', 'tty']) bool(c[f]);
   validateResources(ctx, c.resources, `${path}.resources`);
   validatePorts(ctx, c.ports, `${path}.ports`);
   validateEnv(ctx, c.env, `${path}.env`);
   validateEnvFrom(ctx, c.envFrom, `${path}.envFrom`);
   const sc = validateContainerSecurityContext(ctx, c.securityContext, `${path}.securityContext`);
   const privileged = sc?.privileged === true;
-  const mounts = arr(ctx, c.volumeMounts, `${path}.volumeMounts`);
-  const devices = arr(ctx, c.volumeDevices, `${path}.volumeDevices`);
+  const mounts = arr(c.volumeMounts);
+  const devices = arr(c.volumeDevices);
   validateVolumeMounts(
     ctx,
     mounts,
@@ -731,7 +731,7 @@ export function validateContainerList(
   names: Set<string>,
 ): unknown[] {
   const listPath = `spec.${kind}`;
-  const list = arr(ctx, v, listPath);
+  const list = arr(v);
   const sidecarsEnabled = atLeast(ctx.version, '1.33');
   if (kind === 'containers' && (!list || list.length === 0)) {
     if (v === undefined || v === null || list) {
@@ -759,7 +759,7 @@ export function validateContainerList(
   const targets = kind === 'ephemeralContainers' ? new Set(names) : undefined;
   for (let i = 0; i < list.length; i++) {
     const path = `${listPath}[${i}]`;
-    const c = item(ctx, list[i], path);
+    const c = item(list[i]);
     if (!c) continue;
     validateCommon(ctx, c, path, volumes, names);
     const restart = c.restartPolicy;
@@ -792,7 +792,7 @@ export function validateContainerList(
         );
       }
       if (restart !== undefined && restart !== null && sidecarsEnabled) {
-        const policy = str(ctx, restart, `${path}.restartPolicy`);
+        const policy = str(restart);
         if (policy === 'Always') sidecar = true;
         else
           ctx.add(
@@ -824,7 +824,7 @@ export function validateContainerList(
       // Init containers run one by one, so host ports only conflict within one init container.
       checkHostPorts(ctx, list, listPath, [i]);
     } else {
-      const target = str(ctx, c.targetContainerName, `${path}.targetContainerName`);
+      const target = str(c.targetContainerName);
       if (target && !targets?.has(target)) {
         ctx.add(
           `${path}.targetContainerName`,

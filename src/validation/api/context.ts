@@ -81,12 +81,13 @@ export function isObj(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-// The readers below take the Ctx and the path they read at but report nothing: the schema walk
-// (../schema, run first by validatePodApi) owns every JSON-type error, once per path. A value of the wrong type
-// reads as missing, which is what the rules need to go on without a second report.
+// The readers below report nothing, so they take neither the Ctx nor a path: the schema walk (../schema, run first
+// by validatePodApi) owns every JSON-type error, once per path. A value of the wrong type reads as missing, which is
+// what the rules need to go on without a second report. A path is built only where a rule reports (ctx.add), so a
+// valid Pod builds no path strings here (docs/performance.md).
 
 /** Reads an optional object field; anything else reads as undefined. */
-export function obj(_ctx: Ctx, v: unknown, _path: string): Json | undefined {
+export function obj(v: unknown): Json | undefined {
   return isObj(v) ? v : undefined;
 }
 
@@ -97,28 +98,28 @@ const EMPTY: Json = Object.freeze({});
  * Reads one entry of a list of objects: null is an empty object, as Go decodes it (the server then checks it like
  * any other entry, e.g. `containers: [null]` has no name); any other non-object reads as undefined.
  */
-export function item(_ctx: Ctx, v: unknown, _path: string): Json | undefined {
+export function item(v: unknown): Json | undefined {
   if (v === null) return EMPTY;
   return isObj(v) ? v : undefined;
 }
 
 /** Reads an optional array field; anything else reads as undefined. */
-export function arr(_ctx: Ctx, v: unknown, _path: string): unknown[] | undefined {
+export function arr(v: unknown): unknown[] | undefined {
   return Array.isArray(v) ? v : undefined;
 }
 
 /** Reads an optional string field (null, missing and other types read as ''). */
-export function str(_ctx: Ctx, v: unknown, _path: string): string {
+export function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
 /** Reads an optional string field, keeping "missing" distinct from '' (for Go pointer-to-string fields). */
-export function optStr(_ctx: Ctx, v: unknown, _path: string): string | undefined {
+export function optStr(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
 /** Reads an optional boolean (missing, null and other types read as undefined). */
-export function bool(_ctx: Ctx, v: unknown, _path: string): boolean | undefined {
+export function bool(v: unknown): boolean | undefined {
   return typeof v === 'boolean' ? v : undefined;
 }
 
@@ -126,17 +127,17 @@ const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
 /** Reads an optional int32 field; fractions and out-of-range numbers read as undefined. */
-export function int32(_ctx: Ctx, v: unknown, _path: string): number | undefined {
+export function int32(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX ? v : undefined;
 }
 
 /** Reads an optional int64 field (limited to the integers JSON numbers hold exactly). */
-export function int64(_ctx: Ctx, v: unknown, _path: string): number | undefined {
+export function int64(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
 }
 
 /** Reads a map[string]string field; a non-object reads as undefined. */
-export function strMap(_ctx: Ctx, v: unknown, _path: string): Json | undefined {
+export function strMap(v: unknown): Json | undefined {
   return isObj(v) ? v : undefined;
 }
 
@@ -144,7 +145,7 @@ export function strMap(_ctx: Ctx, v: unknown, _path: string): Json | undefined {
  * Reads an array of strings; null entries read as '' (as Go decodes them), and a list with any other non-string
  * entry reads as undefined.
  */
-export function strList(_ctx: Ctx, v: unknown, _path: string): string[] | undefined {
+export function strList(v: unknown): string[] | undefined {
   if (!Array.isArray(v)) return undefined;
   let out = v as string[];
   for (let i = 0; i < v.length; i++) {

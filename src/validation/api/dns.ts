@@ -15,7 +15,7 @@ const MAX_SEARCH_CHARS = 2048;
 
 /** validateDNSPolicy + validatePodDNSConfig (1.28). An empty dnsPolicy is defaulted to ClusterFirst. */
 export function validateDns(ctx: Ctx, spec: Json): void {
-  const policy = str(ctx, spec.dnsPolicy, 'spec.dnsPolicy');
+  const policy = str(spec.dnsPolicy);
   if (policy && !DNS_POLICIES.includes(policy)) {
     ctx.add(
       'spec.dnsPolicy',
@@ -26,8 +26,8 @@ export function validateDns(ctx: Ctx, spec: Json): void {
     );
   }
   const path = 'spec.dnsConfig';
-  const config = obj(ctx, spec.dnsConfig, path);
-  const nameservers = config ? strList(ctx, config.nameservers, `${path}.nameservers`) : undefined;
+  const config = obj(spec.dnsConfig);
+  const nameservers = config ? strList(config.nameservers) : undefined;
   if (policy === 'None') {
     if (!config) {
       ctx.add(
@@ -72,7 +72,7 @@ export function validateDns(ctx: Ctx, spec: Json): void {
         );
     });
   }
-  const searches = strList(ctx, config.searches, `${path}.searches`);
+  const searches = strList(config.searches);
   if (searches) {
     if (searches.length > MAX_SEARCHES) {
       ctx.add(
@@ -109,12 +109,12 @@ export function validateDns(ctx: Ctx, spec: Json): void {
         );
     });
   }
-  const options = arr(ctx, config.options, `${path}.options`);
+  const options = arr(config.options);
   options?.forEach((o, i) => {
-    const opt = item(ctx, o, `${path}.options[${i}]`);
+    const opt = item(o);
     if (!opt) return;
-    const name = str(ctx, opt.name, `${path}.options[${i}].name`);
-    str(ctx, opt.value, `${path}.options[${i}].value`);
+    const name = str(opt.name);
+    str(opt.value);
     if (!name)
       ctx.add(
         `${path}.options[${i}]`,
@@ -129,7 +129,7 @@ export function validateDns(ctx: Ctx, spec: Json): void {
 /** ValidateHostAliases + hostname/subdomain (ValidatePodSpec). */
 export function validateHostnames(ctx: Ctx, spec: Json): void {
   for (const f of ['hostname', 'subdomain']) {
-    const v = str(ctx, spec[f], `spec.${f}`);
+    const v = str(spec[f]);
     if (!v) continue;
     const msg = dns1123Label(v);
     if (msg)
@@ -141,15 +141,15 @@ export function validateHostnames(ctx: Ctx, spec: Json): void {
         'Use lowercase letters, digits and "-", at most 63 characters.',
       );
   }
-  const aliases = arr(ctx, spec.hostAliases, 'spec.hostAliases');
+  const aliases = arr(spec.hostAliases);
   // 1.28's ValidateHostAliases reports spec.hostAliases.ip / .hostnames without indexes (v1.28.7 says so).
   const indexed = atLeast(ctx.version, '1.33');
   aliases?.forEach((a, i) => {
     const p = `spec.hostAliases[${i}]`;
     const at = indexed ? p : 'spec.hostAliases';
-    const alias = item(ctx, a, p);
+    const alias = item(a);
     if (!alias) return;
-    const ip = str(ctx, alias.ip, `${p}.ip`);
+    const ip = str(alias.ip);
     if (!isIP(ip))
       ctx.add(
         `${at}.ip`,
@@ -158,7 +158,7 @@ export function validateHostnames(ctx: Ctx, spec: Json): void {
         'must be valid IP address',
         'Use an IPv4 or IPv6 address, e.g. "10.0.0.10".',
       );
-    (strList(ctx, alias.hostnames, `${p}.hostnames`) ?? []).forEach((h, j) => {
+    (strList(alias.hostnames) ?? []).forEach((h, j) => {
       const msg = dns1123Subdomain(h);
       if (msg)
         ctx.add(

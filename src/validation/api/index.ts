@@ -55,16 +55,16 @@ export function validatePodApi(
 // ValidatePodCreate -> validatePodMetadataAndSpec -> ValidateObjectMeta + ValidatePodSpec (1.28).
 function validatePod(ctx: CtxType, pod: Record<string, unknown>): void {
   if (typeof pod !== 'object' || pod === null || Array.isArray(pod)) return;
-  const apiVersion = str(ctx, pod.apiVersion, 'apiVersion');
-  const kind = str(ctx, pod.kind, 'kind');
+  const apiVersion = str(pod.apiVersion);
+  const kind = str(pod.kind);
   if (apiVersion !== 'v1') {
     ctx.add('apiVersion', pod.apiVersion, 'pod.apiVersion', 'must be "v1" for a Pod', 'Set apiVersion: v1.');
   }
   if (kind !== 'Pod') {
     ctx.add('kind', pod.kind, 'pod.kind', 'must be "Pod"', 'Set kind: Pod.');
   }
-  const meta = obj(ctx, pod.metadata, 'metadata');
-  const spec = obj(ctx, pod.spec, 'spec');
+  const meta = obj(pod.metadata);
+  const spec = obj(pod.spec);
   validateMeta(ctx, meta, spec);
   if (!spec) {
     ctx.add(

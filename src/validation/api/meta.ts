@@ -18,7 +18,7 @@ const INT_TEXT = /^-?[0-9]+$/;
  * server reports both at the map's path, not at the key.
  */
 export function validateLabels(ctx: Ctx, v: unknown, path: string, area: string): void {
-  const labels = strMap(ctx, v, path);
+  const labels = strMap(v);
   if (!labels) return;
   for (const key in labels) {
     const keyError = qualifiedName(key);
@@ -64,8 +64,8 @@ export function validateMeta(
   podSpecific = true,
 ): void {
   const m = meta ?? {};
-  const generateName = str(ctx, m.generateName, 'metadata.generateName');
-  const name = str(ctx, m.name, 'metadata.name');
+  const generateName = str(m.generateName);
+  const name = str(m.name);
   if (generateName) {
     const msg = dns1123SubdomainPrefix(generateName);
     if (msg) {
@@ -102,7 +102,7 @@ export function validateMeta(
     }
   }
   // A missing namespace is filled in from the request (kubectl's context), so only a bad one is an error.
-  const namespace = str(ctx, m.namespace, 'metadata.namespace');
+  const namespace = str(m.namespace);
   if (namespace) {
     const msg = dns1123Label(namespace);
     if (msg) {
@@ -115,7 +115,7 @@ export function validateMeta(
       );
     }
   }
-  const generation = int64(ctx, m.generation, 'metadata.generation');
+  const generation = int64(m.generation);
   if (generation !== undefined && generation < 0) {
     ctx.add(
       'metadata.generation',
@@ -133,7 +133,7 @@ export function validateMeta(
 
 function validateAnnotations(ctx: Ctx, v: unknown, spec: Json | undefined, podSpecific: boolean): void {
   const path = 'metadata.annotations';
-  const annotations = strMap(ctx, v, path);
+  const annotations = strMap(v);
   if (!annotations) return;
   let total = 0;
   for (const key in annotations) {
@@ -189,7 +189,7 @@ const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion
 
 /** ValidateFinalizers + validateKubeFinalizerName: qualified names, unqualified only if standard. */
 function validateFinalizers(ctx: Ctx, v: unknown): void {
-  const list = strList(ctx, v, 'metadata.finalizers');
+  const list = strList(v);
   if (!list) return;
   list.forEach((f, i) => {
     const p = `metadata.finalizers[${i}]`;
@@ -219,14 +219,14 @@ function validateFinalizers(ctx: Ctx, v: unknown): void {
 
 /** ValidateOwnerReferences: apiVersion with a version, kind, name and uid set; at most one controller. */
 function validateOwnerReferences(ctx: Ctx, v: unknown): void {
-  const list = arr(ctx, v, 'metadata.ownerReferences');
+  const list = arr(v);
   if (!list) return;
   let controllers = 0;
   list.forEach((entry, i) => {
     const p = `metadata.ownerReferences[${i}]`;
-    const ref = item(ctx, entry, p);
+    const ref = item(entry);
     if (!ref) return;
-    const apiVersion = str(ctx, ref.apiVersion, `${p}.apiVersion`);
+    const apiVersion = str(ref.apiVersion);
     // schema.FromAPIVersionAndKind: "group/version" or "version"; a trailing "/" leaves the version empty.
     const version = apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion;
     if (!version)
@@ -238,7 +238,7 @@ function validateOwnerReferences(ctx: Ctx, v: unknown): void {
         'Set the owner\'s apiVersion, e.g. "apps/v1".',
       );
     for (const f of ['kind', 'name', 'uid']) {
-      const value = str(ctx, ref[f], `${p}.${f}`);
+      const value = str(ref[f]);
       if (!value)
         ctx.add(
           `${p}.${f}`,
@@ -257,7 +257,7 @@ function validateOwnerReferences(ctx: Ctx, v: unknown): void {
         'Events cannot own objects; remove this reference.',
       );
     }
-    if (bool(ctx, ref.controller, `${p}.controller`) === true) controllers++;
+    if (bool(ref.controller) === true) controllers++;
   });
   if (controllers > 1) {
     ctx.add(

@@ -39,7 +39,7 @@ const WINDOWS_FORBIDDEN_POD_1_33 = [...WINDOWS_FORBIDDEN_POD, 'appArmorProfile',
 const WINDOWS_FORBIDDEN_CONTAINER_1_33 = [...WINDOWS_FORBIDDEN_CONTAINER, 'appArmorProfile'];
 
 function dnsSubdomainField(ctx: Ctx, spec: Json, field: string, rule: string, fix: string): void {
-  const v = str(ctx, spec[field], `spec.${field}`);
+  const v = str(spec[field]);
   if (!v) return;
   const msg = dns1123Subdomain(v);
   if (msg) ctx.add(`spec.${field}`, v, rule, msg, fix);
@@ -47,7 +47,7 @@ function dnsSubdomainField(ctx: Ctx, spec: Json, field: string, rule: string, fi
 
 /** The scalar PodSpec fields of ValidatePodSpec and ValidatePodCreate (1.28). */
 export function validatePodFields(ctx: Ctx, spec: Json): void {
-  const restart = str(ctx, spec.restartPolicy, 'spec.restartPolicy');
+  const restart = str(spec.restartPolicy);
   // An empty restartPolicy is defaulted to Always.
   if (restart && !RESTART_POLICIES.includes(restart)) {
     ctx.add(
@@ -65,7 +65,7 @@ export function validatePodFields(ctx: Ctx, spec: Json): void {
     'pod.serviceAccountName.dns1123Subdomain',
     'Use the name of a ServiceAccount, e.g. "default".',
   );
-  str(ctx, spec.serviceAccount, 'spec.serviceAccount');
+  str(spec.serviceAccount);
   dnsSubdomainField(
     ctx,
     spec,
@@ -80,7 +80,7 @@ export function validatePodFields(ctx: Ctx, spec: Json): void {
     'pod.priorityClassName.dns1123Subdomain',
     'Use the name of a PriorityClass.',
   );
-  const runtimeClass = optStr(ctx, spec.runtimeClassName, 'spec.runtimeClassName');
+  const runtimeClass = optStr(spec.runtimeClassName);
   if (runtimeClass !== undefined) {
     const msg = dns1123Subdomain(runtimeClass);
     if (msg)
@@ -92,8 +92,8 @@ export function validatePodFields(ctx: Ctx, spec: Json): void {
         'Use the name of a RuntimeClass.',
       );
   }
-  str(ctx, spec.schedulerName, 'spec.schedulerName');
-  const deadline = int64(ctx, spec.activeDeadlineSeconds, 'spec.activeDeadlineSeconds');
+  str(spec.schedulerName);
+  const deadline = int64(spec.activeDeadlineSeconds);
   if (deadline !== undefined && (deadline < 1 || deadline > INT32_MAX)) {
     ctx.add(
       'spec.activeDeadlineSeconds',
@@ -104,7 +104,7 @@ export function validatePodFields(ctx: Ctx, spec: Json): void {
     );
   }
   // Negative values only warn in 1.28 (the server replaces them with 1), so only the type is checked.
-  int64(ctx, spec.terminationGracePeriodSeconds, 'spec.terminationGracePeriodSeconds');
+  int64(spec.terminationGracePeriodSeconds);
   for (const f of [
     'hostNetwork',
     'automountServiceAccountToken',
@@ -112,19 +112,19 @@ export function validatePodFields(ctx: Ctx, spec: Json): void {
     'setHostnameAsFQDN',
     'hostUsers',
   ]) {
-    bool(ctx, spec[f], `spec.${f}`);
+    bool(spec[f]);
   }
-  const pullSecrets = arr(ctx, spec.imagePullSecrets, 'spec.imagePullSecrets');
-  pullSecrets?.forEach((s, i) => {
-    const ref = item(ctx, s, `spec.imagePullSecrets[${i}]`);
-    if (ref) str(ctx, ref.name, `spec.imagePullSecrets[${i}].name`);
+  const pullSecrets = arr(spec.imagePullSecrets);
+  pullSecrets?.forEach((s) => {
+    const ref = item(s);
+    if (ref) str(ref.name);
   });
-  const gates = arr(ctx, spec.readinessGates, 'spec.readinessGates');
+  const gates = arr(spec.readinessGates);
   gates?.forEach((g, i) => {
     const p = `spec.readinessGates[${i}]`;
-    const gate = item(ctx, g, p);
+    const gate = item(g);
     if (!gate) return;
-    const type = str(ctx, gate.conditionType, `${p}.conditionType`);
+    const type = str(gate.conditionType);
     const msg = qualifiedName(type);
     if (msg)
       ctx.add(
@@ -199,9 +199,9 @@ export function validateOs(
   spec: Json,
   containerLists: readonly (readonly [string, readonly unknown[]])[],
 ): void {
-  const os = obj(ctx, spec.os, 'spec.os');
+  const os = obj(spec.os);
   if (!os) return;
-  const name = str(ctx, os.name, 'spec.os.name');
+  const name = str(os.name);
   if (!name) {
     ctx.add(
       'spec.os.name',

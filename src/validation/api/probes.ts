@@ -68,9 +68,9 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
   // How many handler types were seen; a later one is reported by `another` (a module-level function, not a
   // closure: tsx wraps every named closure in a __name call each time the enclosing function runs).
   let count = 0;
-  const exec = obj(ctx, h.exec, `${path}.exec`);
+  const exec = obj(h.exec);
   if (exec && !another(ctx, h, path, area, allowGrpc, 'exec', count++)) {
-    const command = arr(ctx, exec.command, `${path}.exec.command`);
+    const command = arr(exec.command);
     if (!command || command.length === 0) {
       ctx.add(
         `${path}.exec.command`,
@@ -81,12 +81,12 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
       );
     }
   }
-  const httpGet = obj(ctx, h.httpGet, `${path}.httpGet`);
+  const httpGet = obj(h.httpGet);
   if (httpGet && !another(ctx, h, path, area, allowGrpc, 'httpGet', count++)) {
     const p = `${path}.httpGet`;
-    str(ctx, httpGet.path, `${p}.path`); // defaulted to "/" when empty
+    str(httpGet.path); // defaulted to "/" when empty
     validatePortNumOrName(ctx, httpGet.port, `${p}.port`, `${area}.httpGet.port`);
-    const scheme = str(ctx, httpGet.scheme, `${p}.scheme`);
+    const scheme = str(httpGet.scheme);
     // An empty scheme is defaulted to HTTP.
     if (scheme && !HTTP_SCHEMES.includes(scheme)) {
       ctx.add(
@@ -97,12 +97,12 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
         'Use HTTP or HTTPS.',
       );
     }
-    const headers = arr(ctx, httpGet.httpHeaders, `${p}.httpHeaders`);
+    const headers = arr(httpGet.httpHeaders);
     if (headers) {
       for (let i = 0; i < headers.length; i++) {
-        const header = item(ctx, headers[i], `${p}.httpHeaders[${i}]`);
+        const header = item(headers[i]);
         if (!header) continue;
-        const name = str(ctx, header.name, `${p}.httpHeaders[${i}].name`);
+        const name = str(header.name);
         const msg = httpHeaderName(name);
         // The API server reports header names at httpHeaders, without the index.
         if (msg)
@@ -116,14 +116,14 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
       }
     }
   }
-  const tcp = obj(ctx, h.tcpSocket, `${path}.tcpSocket`);
+  const tcp = obj(h.tcpSocket);
   if (tcp && !another(ctx, h, path, area, allowGrpc, 'tcpSocket', count++)) {
     validatePortNumOrName(ctx, tcp.port, `${path}.tcpSocket.port`, `${area}.tcpSocket.port`);
   }
   if (allowGrpc) {
-    const grpc = obj(ctx, h.grpc, `${path}.grpc`);
+    const grpc = obj(h.grpc);
     if (grpc && !another(ctx, h, path, area, allowGrpc, 'grpc', count++)) {
-      const port = int32(ctx, grpc.port, `${path}.grpc.port`);
+      const port = int32(grpc.port);
       const msg = portNum(port ?? 0);
       if (msg)
         ctx.add(
@@ -133,14 +133,14 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
           msg,
           'Use the gRPC port number, 1-65535.',
         );
-      str(ctx, grpc.service, `${path}.grpc.service`);
+      str(grpc.service);
     }
   }
   if (allowSleep) {
-    const sleep = obj(ctx, h.sleep, `${path}.sleep`);
+    const sleep = obj(h.sleep);
     if (sleep && !another(ctx, h, path, area, allowGrpc, 'sleep', count++)) {
       // validateSleepAction with PodLifecycleSleepActionAllowZero (beta, on in 1.33): 0 is allowed.
-      const seconds = int64(ctx, sleep.seconds, `${path}.sleep.seconds`) ?? 0;
+      const seconds = int64(sleep.seconds) ?? 0;
       const grace = ctx.gracePeriodSeconds;
       if (seconds < 0 || seconds > grace) {
         ctx.add(
@@ -176,12 +176,12 @@ export type ProbeKind = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
  * are defaulted (timeout 1, period 10, success 1, failure 3), so only negatives fail.
  */
 export function validateProbe(ctx: Ctx, v: unknown, path: string, kind: ProbeKind): void {
-  const probe = obj(ctx, v, path);
+  const probe = obj(v);
   if (!probe) return;
   validateHandler(ctx, probe, path, 'probe', true);
   let success = 0;
   for (const field of PROBE_COUNTS) {
-    const n = int32(ctx, probe[field], `${path}.${field}`);
+    const n = int32(probe[field]);
     if (field === 'successThreshold') success = n ?? 0;
     if (n !== undefined && n < 0) {
       ctx.add(
@@ -202,7 +202,7 @@ export function validateProbe(ctx: Ctx, v: unknown, path: string, kind: ProbeKin
       `Remove successThreshold or set it to 1; ${kind === 'livenessProbe' ? 'liveness' : 'startup'} probes succeed on the first success.`,
     );
   }
-  const grace = int64(ctx, probe.terminationGracePeriodSeconds, `${path}.terminationGracePeriodSeconds`);
+  const grace = int64(probe.terminationGracePeriodSeconds);
   if (grace !== undefined && grace <= 0) {
     ctx.add(
       `${path}.terminationGracePeriodSeconds`,
@@ -226,10 +226,10 @@ export function validateProbe(ctx: Ctx, v: unknown, path: string, kind: ProbeKin
 
 /** validateLifecycle: postStart and preStop handlers. */
 export function validateLifecycle(ctx: Ctx, v: unknown, path: string): void {
-  const lifecycle = obj(ctx, v, path);
+  const lifecycle = obj(v);
   if (!lifecycle) return;
   for (const hook of ['postStart', 'preStop']) {
-    const h = obj(ctx, lifecycle[hook], `${path}.${hook}`);
+    const h = obj(lifecycle[hook]);
     if (h) validateHandler(ctx, h, `${path}.${hook}`, 'lifecycle', false);
   }
 }

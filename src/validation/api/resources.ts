@@ -122,7 +122,7 @@ interface Entry {
 
 // Reads one ResourceList, checking names, syntax and ValidateResourceQuantityValue; returns the parsed entries.
 function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests'): Entry[] {
-  const list = obj(ctx, v, path);
+  const list = obj(v);
   const out: Entry[] = [];
   if (!list) return out;
   for (const name in list) {
@@ -186,7 +186,7 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
  * Requests are compared after the server's defaulting, which copies limits into missing requests.
  */
 export function validateResources(ctx: Ctx, v: unknown, path: string): void {
-  const res = obj(ctx, v, path);
+  const res = obj(v);
   if (!res) return;
   const limPath = `${path}.limits`;
   const reqPath = `${path}.requests`;

@@ -17,17 +17,17 @@ const PREEMPTION_POLICIES = ['Never', 'PreemptLowerPriority'];
 
 /** ValidateTolerations (1.28). */
 export function validateTolerations(ctx: Ctx, v: unknown): void {
-  const list = arr(ctx, v, 'spec.tolerations');
+  const list = arr(v);
   if (!list) return;
   for (let i = 0; i < list.length; i++) {
     const p = `spec.tolerations[${i}]`;
-    const t = item(ctx, list[i], p);
+    const t = item(list[i]);
     if (!t) continue;
-    const key = str(ctx, t.key, `${p}.key`);
-    const operator = str(ctx, t.operator, `${p}.operator`);
-    const value = str(ctx, t.value, `${p}.value`);
-    const effect = str(ctx, t.effect, `${p}.effect`);
-    const seconds = int64(ctx, t.tolerationSeconds, `${p}.tolerationSeconds`);
+    const key = str(t.key);
+    const operator = str(t.operator);
+    const value = str(t.value);
+    const effect = str(t.effect);
+    const seconds = int64(t.tolerationSeconds);
     if (key) validateLabelName(ctx, key, `${p}.key`, 'toleration.key.qualifiedName');
     if (!key && operator !== 'Exists') {
       ctx.add(
@@ -126,13 +126,13 @@ function checkSetOperator(
 
 /** ValidateNodeSelectorRequirement / ValidateNodeFieldSelectorRequirement. */
 function validateNodeTerm(ctx: Ctx, term: Json, path: string): void {
-  const exprs = arr(ctx, term.matchExpressions, `${path}.matchExpressions`) ?? [];
+  const exprs = arr(term.matchExpressions) ?? [];
   for (let j = 0; j < exprs.length; j++) {
     const p = `${path}.matchExpressions[${j}]`;
-    const r = item(ctx, exprs[j], p);
+    const r = item(exprs[j]);
     if (!r) continue;
-    const op = str(ctx, r.operator, `${p}.operator`);
-    const values = strList(ctx, r.values, `${p}.values`) ?? [];
+    const op = str(r.operator);
+    const values = strList(r.values) ?? [];
     const setOperator = checkSetOperator(ctx, op, r.values, values, p, 'affinity.nodeSelector');
     if (!setOperator && (op === 'Gt' || op === 'Lt')) {
       if (values.length !== 1)
@@ -152,15 +152,15 @@ function validateNodeTerm(ctx: Ctx, term: Json, path: string): void {
         `Use one of ${[...NODE_OPERATORS].join(', ')}.`,
       );
     }
-    validateLabelName(ctx, str(ctx, r.key, `${p}.key`), `${p}.key`, 'affinity.nodeSelector.key');
+    validateLabelName(ctx, str(r.key), `${p}.key`, 'affinity.nodeSelector.key');
   }
-  const fields = arr(ctx, term.matchFields, `${path}.matchFields`) ?? [];
+  const fields = arr(term.matchFields) ?? [];
   for (let j = 0; j < fields.length; j++) {
     const p = `${path}.matchFields[${j}]`;
-    const r = item(ctx, fields[j], p);
+    const r = item(fields[j]);
     if (!r) continue;
-    const op = str(ctx, r.operator, `${p}.operator`);
-    const values = strList(ctx, r.values, `${p}.values`) ?? [];
+    const op = str(r.operator);
+    const values = strList(r.values) ?? [];
     if (op === 'In' || op === 'NotIn') {
       if (values.length !== 1)
         ctx.add(
@@ -179,7 +179,7 @@ function validateNodeTerm(ctx: Ctx, term: Json, path: string): void {
         'Use In or NotIn for matchFields.',
       );
     }
-    const key = str(ctx, r.key, `${p}.key`);
+    const key = str(r.key);
     if (key !== 'metadata.name') {
       ctx.add(
         `${p}.key`,
@@ -206,16 +206,16 @@ function validateNodeTerm(ctx: Ctx, term: Json, path: string): void {
 
 /** ValidateLabelSelector (apimachinery meta/v1/validation). */
 export function validateLabelSelector(ctx: Ctx, v: unknown, path: string): Json | undefined {
-  const sel = obj(ctx, v, path);
+  const sel = obj(v);
   if (!sel) return undefined;
   validateLabels(ctx, sel.matchLabels, `${path}.matchLabels`, 'selector.matchLabels');
-  const exprs = arr(ctx, sel.matchExpressions, `${path}.matchExpressions`) ?? [];
+  const exprs = arr(sel.matchExpressions) ?? [];
   for (let i = 0; i < exprs.length; i++) {
     const p = `${path}.matchExpressions[${i}]`;
-    const r = item(ctx, exprs[i], p);
+    const r = item(exprs[i]);
     if (!r) continue;
-    const op = str(ctx, r.operator, `${p}.operator`);
-    const values = strList(ctx, r.values, `${p}.values`) ?? [];
+    const op = str(r.operator);
+    const values = strList(r.values) ?? [];
     if (!checkSetOperator(ctx, op, r.values, values, p, 'selector')) {
       ctx.add(
         `${p}.operator`,
@@ -225,7 +225,7 @@ export function validateLabelSelector(ctx: Ctx, v: unknown, path: string): Json 
         'Use In, NotIn, Exists or DoesNotExist.',
       );
     }
-    validateLabelName(ctx, str(ctx, r.key, `${p}.key`), `${p}.key`, 'selector.key');
+    validateLabelName(ctx, str(r.key), `${p}.key`, 'selector.key');
     values.forEach((val, k) => {
       const msg = labelValue(val);
       if (msg) ctx.add(`${p}.values[${k}]`, val, 'selector.value', msg, 'Use a valid label value.');
@@ -237,13 +237,13 @@ export function validateLabelSelector(ctx: Ctx, v: unknown, path: string): Json 
 function validatePodAffinityTerm(ctx: Ctx, term: Json, path: string): void {
   validateLabelSelector(ctx, term.labelSelector, `${path}.labelSelector`);
   validateLabelSelector(ctx, term.namespaceSelector, `${path}.namespaceSelector`);
-  const namespaces = strList(ctx, term.namespaces, `${path}.namespaces`) ?? [];
+  const namespaces = strList(term.namespaces) ?? [];
   for (const ns of namespaces) {
     const msg = dns1123Label(ns);
     // The API server prints this at ".namespace" (singular).
     if (msg) ctx.add(`${path}.namespace`, ns, 'affinity.pod.namespaces', msg, 'Use a namespace name.');
   }
-  const key = str(ctx, term.topologyKey, `${path}.topologyKey`);
+  const key = str(term.topologyKey);
   if (!key) {
     // The API server also prints the qualified-name errors of the empty key; one message is enough.
     ctx.add(
@@ -259,7 +259,7 @@ function validatePodAffinityTerm(ctx: Ctx, term: Json, path: string): void {
 }
 
 function weight(ctx: Ctx, v: unknown, path: string): void {
-  const w = int32(ctx, v, path) ?? 0;
+  const w = int32(v) ?? 0;
   if (w <= 0 || w > 100)
     ctx.add(
       path,
@@ -273,14 +273,14 @@ function weight(ctx: Ctx, v: unknown, path: string): void {
 /** validateAffinity: node affinity, pod affinity and anti-affinity (1.28). */
 export function validateAffinity(ctx: Ctx, v: unknown): void {
   const path = 'spec.affinity';
-  const a = obj(ctx, v, path);
+  const a = obj(v);
   if (!a) return;
-  const na = obj(ctx, a.nodeAffinity, `${path}.nodeAffinity`);
+  const na = obj(a.nodeAffinity);
   if (na) {
     const rp = `${path}.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`;
-    const req = obj(ctx, na.requiredDuringSchedulingIgnoredDuringExecution, rp);
+    const req = obj(na.requiredDuringSchedulingIgnoredDuringExecution);
     if (req) {
-      const terms = arr(ctx, req.nodeSelectorTerms, `${rp}.nodeSelectorTerms`);
+      const terms = arr(req.nodeSelectorTerms);
       if (!terms || terms.length === 0) {
         ctx.add(
           `${rp}.nodeSelectorTerms`,
@@ -291,55 +291,47 @@ export function validateAffinity(ctx: Ctx, v: unknown): void {
         );
       } else {
         terms.forEach((t, i) => {
-          const term = item(ctx, t, `${rp}.nodeSelectorTerms[${i}]`);
+          const term = item(t);
           if (term) validateNodeTerm(ctx, term, `${rp}.nodeSelectorTerms[${i}]`);
         });
       }
     }
     const pp = `${path}.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution`;
-    (arr(ctx, na.preferredDuringSchedulingIgnoredDuringExecution, pp) ?? []).forEach((t, i) => {
-      const term = item(ctx, t, `${pp}[${i}]`);
+    (arr(na.preferredDuringSchedulingIgnoredDuringExecution) ?? []).forEach((t, i) => {
+      const term = item(t);
       if (!term) return;
       weight(ctx, term.weight, `${pp}[${i}].weight`);
-      validateNodeTerm(
-        ctx,
-        obj(ctx, term.preference, `${pp}[${i}].preference`) ?? {},
-        `${pp}[${i}].preference`,
-      );
+      validateNodeTerm(ctx, obj(term.preference) ?? {}, `${pp}[${i}].preference`);
     });
   }
   for (const kind of ['podAffinity', 'podAntiAffinity']) {
-    const pa = obj(ctx, a[kind], `${path}.${kind}`);
+    const pa = obj(a[kind]);
     if (!pa) continue;
     const rp = `${path}.${kind}.requiredDuringSchedulingIgnoredDuringExecution`;
-    (arr(ctx, pa.requiredDuringSchedulingIgnoredDuringExecution, rp) ?? []).forEach((t, i) => {
-      const term = item(ctx, t, `${rp}[${i}]`);
+    (arr(pa.requiredDuringSchedulingIgnoredDuringExecution) ?? []).forEach((t, i) => {
+      const term = item(t);
       if (term) validatePodAffinityTerm(ctx, term, `${rp}[${i}]`);
     });
     const pp = `${path}.${kind}.preferredDuringSchedulingIgnoredDuringExecution`;
-    (arr(ctx, pa.preferredDuringSchedulingIgnoredDuringExecution, pp) ?? []).forEach((t, i) => {
-      const term = item(ctx, t, `${pp}[${i}]`);
+    (arr(pa.preferredDuringSchedulingIgnoredDuringExecution) ?? []).forEach((t, i) => {
+      const term = item(t);
       if (!term) return;
       weight(ctx, term.weight, `${pp}[${i}].weight`);
-      validatePodAffinityTerm(
-        ctx,
-        obj(ctx, term.podAffinityTerm, `${pp}[${i}].podAffinityTerm`) ?? {},
-        `${pp}[${i}].podAffinityTerm`,
-      );
+      validatePodAffinityTerm(ctx, obj(term.podAffinityTerm) ?? {}, `${pp}[${i}].podAffinityTerm`);
     });
   }
 }
 
 /** validateTopologySpreadConstraints (1.28, MatchLabelKeysInPodTopologySpread beta). */
 export function validateTopologySpread(ctx: Ctx, v: unknown): void {
-  const list = arr(ctx, v, 'spec.topologySpreadConstraints');
+  const list = arr(v);
   if (!list) return;
   const parsed = list.map((c) => (c && typeof c === 'object' ? (c as Json) : undefined));
   for (let i = 0; i < list.length; i++) {
     const p = `spec.topologySpreadConstraints[${i}]`;
-    const c = item(ctx, list[i], p);
+    const c = item(list[i]);
     if (!c) continue;
-    const maxSkew = int32(ctx, c.maxSkew, `${p}.maxSkew`) ?? 0;
+    const maxSkew = int32(c.maxSkew) ?? 0;
     if (maxSkew <= 0)
       ctx.add(
         `${p}.maxSkew`,
@@ -348,7 +340,7 @@ export function validateTopologySpread(ctx: Ctx, v: unknown): void {
         'must be greater than zero',
         'Set maxSkew to 1 or more.',
       );
-    const key = str(ctx, c.topologyKey, `${p}.topologyKey`);
+    const key = str(c.topologyKey);
     if (!key)
       ctx.add(
         `${p}.topologyKey`,
@@ -357,7 +349,7 @@ export function validateTopologySpread(ctx: Ctx, v: unknown): void {
         'can not be empty',
         'Set topologyKey, e.g. "topology.kubernetes.io/zone".',
       );
-    const when = str(ctx, c.whenUnsatisfiable, `${p}.whenUnsatisfiable`);
+    const when = str(c.whenUnsatisfiable);
     if (!SCHEDULE_ACTIONS.includes(when)) {
       ctx.add(
         `${p}.whenUnsatisfiable`,
@@ -384,7 +376,7 @@ export function validateTopologySpread(ctx: Ctx, v: unknown): void {
         break;
       }
     }
-    const minDomains = int32(ctx, c.minDomains, `${p}.minDomains`);
+    const minDomains = int32(c.minDomains);
     if (minDomains !== undefined) {
       if (minDomains <= 0)
         ctx.add(
@@ -405,7 +397,7 @@ export function validateTopologySpread(ctx: Ctx, v: unknown): void {
       }
     }
     for (const f of ['nodeAffinityPolicy', 'nodeTaintsPolicy']) {
-      const policy = optStr(ctx, c[f], `${p}.${f}`);
+      const policy = optStr(c[f]);
       if (policy !== undefined && !INCLUSION_POLICIES.includes(policy)) {
         ctx.add(
           `${p}.${f}`,
@@ -417,7 +409,7 @@ export function validateTopologySpread(ctx: Ctx, v: unknown): void {
       }
     }
     const selector = validateLabelSelector(ctx, c.labelSelector, `${p}.labelSelector`);
-    const keys = strList(ctx, c.matchLabelKeys, `${p}.matchLabelKeys`);
+    const keys = strList(c.matchLabelKeys);
     if (keys && keys.length > 0) {
       if (!selector) {
         ctx.add(
@@ -463,14 +455,14 @@ const isObjLike = (v: unknown): v is Json => typeof v === 'object' && v !== null
 
 /** validateSchedulingGates (1.28): qualified names, no duplicates; reported at the list index. */
 export function validateSchedulingGates(ctx: Ctx, v: unknown): void {
-  const list = arr(ctx, v, 'spec.schedulingGates');
+  const list = arr(v);
   if (!list) return;
   const seen = new Set<string>();
   for (let i = 0; i < list.length; i++) {
     const p = `spec.schedulingGates[${i}]`;
-    const g = item(ctx, list[i], p);
+    const g = item(list[i]);
     if (!g) continue;
-    const name = str(ctx, g.name, `${p}.name`);
+    const name = str(g.name);
     const msg = qualifiedName(name);
     if (msg)
       ctx.add(
@@ -488,7 +480,7 @@ export function validateSchedulingGates(ctx: Ctx, v: unknown): void {
 
 /** validatePreemptionPolicy. */
 export function validatePreemptionPolicy(ctx: Ctx, v: unknown): void {
-  const policy = optStr(ctx, v, 'spec.preemptionPolicy');
+  const policy = optStr(v);
   if (policy !== undefined && !PREEMPTION_POLICIES.includes(policy)) {
     ctx.add(
       'spec.preemptionPolicy',

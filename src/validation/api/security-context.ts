@@ -60,7 +60,7 @@ function runAsUserNameError(name: string): string | undefined {
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/;
 
 function checkId(ctx: Ctx, v: unknown, path: string, rule: string, what: string): void {
-  const id = int64(ctx, v, path);
+  const id = int64(v);
   if (id !== undefined && (id < 0 || id > ID_MAX)) {
     ctx.add(
       path,
@@ -74,9 +74,9 @@ function checkId(ctx: Ctx, v: unknown, path: string, rule: string, what: string)
 
 /** validateSeccompProfileField: type is one of three values; localhostProfile required iff Localhost. */
 function validateSeccomp(ctx: Ctx, v: unknown, path: string): void {
-  const sp = obj(ctx, v, path);
+  const sp = obj(v);
   if (!sp) return;
-  const type = str(ctx, sp.type, `${path}.type`);
+  const type = str(sp.type);
   if (!type) {
     ctx.add(
       `${path}.type`,
@@ -94,7 +94,7 @@ function validateSeccomp(ctx: Ctx, v: unknown, path: string): void {
       'Use RuntimeDefault, Localhost or Unconfined.',
     );
   }
-  const local = optStr(ctx, sp.localhostProfile, `${path}.localhostProfile`);
+  const local = optStr(sp.localhostProfile);
   if (type === 'Localhost') {
     if (local === undefined) {
       ctx.add(
@@ -128,10 +128,10 @@ function validateSeccomp(ctx: Ctx, v: unknown, path: string): void {
  * unpadded and at most 4095 bytes iff Localhost. A 1.28 server does not know the field.
  */
 function validateAppArmor(ctx: Ctx, v: unknown, path: string): void {
-  const ap = obj(ctx, v, path);
+  const ap = obj(v);
   if (!ap) return;
-  const type = str(ctx, ap.type, `${path}.type`);
-  const local = optStr(ctx, ap.localhostProfile, `${path}.localhostProfile`);
+  const type = str(ap.type);
+  const local = optStr(ap.localhostProfile);
   if (type === 'Localhost') {
     if (local === undefined || local === '') {
       ctx.add(
@@ -206,9 +206,9 @@ export function validateLocalDescendingPath(ctx: Ctx, p: string, path: string, r
 
 /** validateWindowsSecurityContextOptions: the basics (credential spec name and size, user name). */
 function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
-  const w = obj(ctx, v, path);
+  const w = obj(v);
   if (!w) return;
-  const specName = optStr(ctx, w.gmsaCredentialSpecName, `${path}.gmsaCredentialSpecName`);
+  const specName = optStr(w.gmsaCredentialSpecName);
   if (specName !== undefined) {
     const msg = dns1123Subdomain(specName);
     if (msg)
@@ -220,7 +220,7 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
         'Use the name of a GMSACredentialSpec object.',
       );
   }
-  const spec = optStr(ctx, w.gmsaCredentialSpec, `${path}.gmsaCredentialSpec`);
+  const spec = optStr(w.gmsaCredentialSpec);
   if (spec !== undefined) {
     if (spec.length === 0) {
       ctx.add(
@@ -240,7 +240,7 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
       );
     }
   }
-  const user = optStr(ctx, w.runAsUserName, `${path}.runAsUserName`);
+  const user = optStr(w.runAsUserName);
   if (user !== undefined) {
     if (user.length === 0) {
       ctx.add(
@@ -271,7 +271,7 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
       }
     }
   }
-  bool(ctx, w.hostProcess, `${path}.hostProcess`);
+  bool(w.hostProcess);
 }
 
 /**
@@ -281,11 +281,11 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
  */
 export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
   const path = 'spec.securityContext';
-  const sc = obj(ctx, spec.securityContext, path);
-  const hostPID = bool(ctx, spec.hostPID, 'spec.hostPID') ?? false;
+  const sc = obj(spec.securityContext);
+  const hostPID = bool(spec.hostPID) ?? false;
   const hostNetwork = spec.hostNetwork === true;
-  const hostIPC = bool(ctx, spec.hostIPC, 'spec.hostIPC') ?? false;
-  const share = bool(ctx, spec.shareProcessNamespace, 'spec.shareProcessNamespace');
+  const hostIPC = bool(spec.hostIPC) ?? false;
+  const share = bool(spec.shareProcessNamespace);
   if (share === true && hostPID) {
     ctx.add(
       `${path}.shareProcessNamespace`,
@@ -320,7 +320,7 @@ export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
     validateAppArmor(ctx, sc.appArmorProfile, `${path}.appArmorProfile`);
     const sgp = sc.supplementalGroupsPolicy;
     if (sgp !== undefined && sgp !== null) {
-      const value = str(ctx, sgp, `${path}.supplementalGroupsPolicy`);
+      const value = str(sgp);
       if (typeof sgp === 'string' && !SUPPLEMENTAL_GROUPS_POLICIES.includes(value)) {
         ctx.add(
           `${path}.supplementalGroupsPolicy`,
@@ -335,8 +335,8 @@ export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
   checkId(ctx, sc.fsGroup, `${path}.fsGroup`, 'securityContext.fsGroup.range', 'group id');
   checkId(ctx, sc.runAsUser, `${path}.runAsUser`, 'securityContext.runAsUser.range', 'user id');
   checkId(ctx, sc.runAsGroup, `${path}.runAsGroup`, 'securityContext.runAsGroup.range', 'group id');
-  bool(ctx, sc.runAsNonRoot, `${path}.runAsNonRoot`);
-  const groups = arr(ctx, sc.supplementalGroups, `${path}.supplementalGroups`);
+  bool(sc.runAsNonRoot);
+  const groups = arr(sc.supplementalGroups);
   if (groups) {
     for (let i = 0; i < groups.length; i++) {
       checkId(
@@ -348,7 +348,7 @@ export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
       );
     }
   }
-  const policy = str(ctx, sc.fsGroupChangePolicy, `${path}.fsGroupChangePolicy`);
+  const policy = str(sc.fsGroupChangePolicy);
   if (
     sc.fsGroupChangePolicy !== undefined &&
     sc.fsGroupChangePolicy !== null &&
@@ -369,15 +369,15 @@ export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
 
 /** validateSysctls: name format, uniqueness; from 1.33 on (ValidateHostSysctl) namespaced sysctls vs host namespaces. */
 function validateSysctls(ctx: Ctx, v: unknown, path: string, hostNetwork: boolean, hostIPC: boolean): void {
-  const list = arr(ctx, v, path);
+  const list = arr(v);
   if (!list) return;
   const seen = new Set<string>();
   for (let i = 0; i < list.length; i++) {
-    const s = item(ctx, list[i], `${path}[${i}]`);
+    const s = item(list[i]);
     if (!s) continue;
     const p = `${path}[${i}].name`;
-    const name = str(ctx, s.name, p);
-    str(ctx, s.value, `${path}[${i}].value`);
+    const name = str(s.name);
+    str(s.value);
     if (!name) {
       ctx.add(
         p,
@@ -428,20 +428,20 @@ function validateSysctls(ctx: Ctx, v: unknown, path: string, hostNetwork: boolea
  * allowPrivilegeEscalation=false. Privileged containers are assumed allowed (--allow-privileged=true).
  */
 export function validateContainerSecurityContext(ctx: Ctx, v: unknown, path: string): Json | undefined {
-  const sc = obj(ctx, v, path);
+  const sc = obj(v);
   if (!sc) return undefined;
-  const privileged = bool(ctx, sc.privileged, `${path}.privileged`);
+  const privileged = bool(sc.privileged);
   checkId(ctx, sc.runAsUser, `${path}.runAsUser`, 'securityContext.runAsUser.range', 'user id');
   checkId(ctx, sc.runAsGroup, `${path}.runAsGroup`, 'securityContext.runAsGroup.range', 'group id');
-  bool(ctx, sc.runAsNonRoot, `${path}.runAsNonRoot`);
-  bool(ctx, sc.readOnlyRootFilesystem, `${path}.readOnlyRootFilesystem`);
+  bool(sc.runAsNonRoot);
+  bool(sc.readOnlyRootFilesystem);
   validateSeccomp(ctx, sc.seccompProfile, `${path}.seccompProfile`);
   if (atLeast(ctx.version, '1.33')) {
     validateAppArmor(ctx, sc.appArmorProfile, `${path}.appArmorProfile`);
     // ProcMountType (beta, on in 1.33; a 1.28 server resets it to Default).
     const pm = sc.procMount;
     if (pm !== undefined && pm !== null) {
-      const value = str(ctx, pm, `${path}.procMount`);
+      const value = str(pm);
       if (typeof pm === 'string' && !PROC_MOUNT_TYPES.includes(value)) {
         ctx.add(
           `${path}.procMount`,
@@ -461,10 +461,10 @@ export function validateContainerSecurityContext(ctx: Ctx, v: unknown, path: str
       }
     }
   }
-  const escalation = bool(ctx, sc.allowPrivilegeEscalation, `${path}.allowPrivilegeEscalation`);
-  const caps = obj(ctx, sc.capabilities, `${path}.capabilities`);
-  const add = caps ? arr(ctx, caps.add, `${path}.capabilities.add`) : undefined;
-  if (caps) arr(ctx, caps.drop, `${path}.capabilities.drop`);
+  const escalation = bool(sc.allowPrivilegeEscalation);
+  const caps = obj(sc.capabilities);
+  const add = caps ? arr(caps.add) : undefined;
+  if (caps) arr(caps.drop);
   if (escalation === false) {
     if (privileged === true) {
       ctx.add(

@@ -101,7 +101,7 @@ const VOLUME_RESOURCE_PATHS = [
 export type VolumeKinds = Map<string, { readonly pvc: boolean }>;
 
 function checkMode(ctx: Ctx, v: unknown, path: string): void {
-  const mode = int32(ctx, v, path);
+  const mode = int32(v);
   if (mode !== undefined && (mode < 0 || mode > 0o777)) {
     ctx.add(
       path,
@@ -129,14 +129,14 @@ function checkItemPath(ctx: Ctx, p: string, path: string, rule: string): void {
 
 /** validateKeyToPath: key and path required, path descending, mode in range. */
 function validateItems(ctx: Ctx, v: unknown, path: string, paths?: Set<string>, owner?: string): void {
-  const items = arr(ctx, v, path);
+  const items = arr(v);
   if (!items) return;
   for (let i = 0; i < items.length; i++) {
     const p = `${path}[${i}]`;
-    const kp = item(ctx, items[i], p);
+    const kp = item(items[i]);
     if (!kp) continue;
-    const key = str(ctx, kp.key, `${p}.key`);
-    const target = str(ctx, kp.path, `${p}.path`);
+    const key = str(kp.key);
+    const target = str(kp.path);
     if (!key)
       ctx.add(`${p}.key`, kp.key, 'volume.items.key.required', 'Required value', 'Name the key to project.');
     if (!target)
@@ -172,8 +172,8 @@ export function validateFieldRef(
   allowed: readonly string[],
   area: string,
 ): void {
-  const apiVersion = str(ctx, ref.apiVersion, `${path}.apiVersion`);
-  const fieldPath = str(ctx, ref.fieldPath, `${path}.fieldPath`);
+  const apiVersion = str(ref.apiVersion);
+  const fieldPath = str(ref.fieldPath);
   // apiVersion is defaulted to v1.
   if (apiVersion && apiVersion !== 'v1') {
     ctx.add(
@@ -251,8 +251,8 @@ export function validateResourceFieldRef(
   volume: boolean,
   area: string,
 ): void {
-  const containerName = str(ctx, ref.containerName, `${path}.containerName`);
-  const resource = str(ctx, ref.resource, `${path}.resource`);
+  const containerName = str(ref.containerName);
+  const resource = str(ref.resource);
   if (volume && !containerName) {
     ctx.add(
       `${path}.containerName`,
@@ -315,13 +315,12 @@ export function validateResourceFieldRef(
 // server prints item errors without "items[i]"; type errors keep the index so the bad item can be found.
 function validateDownwardItems(ctx: Ctx, v: unknown, path: string, paths?: Set<string>): void {
   const q = path.slice(0, -'.items'.length);
-  const items = arr(ctx, v, path);
+  const items = arr(v);
   if (!items) return;
   for (let i = 0; i < items.length; i++) {
-    const p = `${path}[${i}]`;
-    const f = item(ctx, items[i], p);
+    const f = item(items[i]);
     if (!f) continue;
-    const target = str(ctx, f.path, `${p}.path`);
+    const target = str(f.path);
     if (!target)
       ctx.add(
         `${q}.path`,
@@ -331,8 +330,8 @@ function validateDownwardItems(ctx: Ctx, v: unknown, path: string, paths?: Set<s
         'Give the relative file path.',
       );
     else checkItemPath(ctx, target, `${q}.path`, 'volume.downwardAPI.path');
-    const fieldRef = obj(ctx, f.fieldRef, `${p}.fieldRef`);
-    const resourceRef = obj(ctx, f.resourceFieldRef, `${p}.resourceFieldRef`);
+    const fieldRef = obj(f.fieldRef);
+    const resourceRef = obj(f.resourceFieldRef);
     if (fieldRef) {
       validateFieldRef(ctx, fieldRef, `${q}.fieldRef`, VOLUME_FIELD_PATHS, 'volume.downwardAPI');
       if (resourceRef) {
@@ -373,19 +372,19 @@ function validateDownwardItems(ctx: Ctx, v: unknown, path: string, paths?: Set<s
 
 function validateProjected(ctx: Ctx, src: Json, path: string): void {
   checkMode(ctx, src.defaultMode, `${path}.defaultMode`);
-  const sources = arr(ctx, src.sources, `${path}.sources`);
+  const sources = arr(src.sources);
   if (!sources) return;
   const paths = new Set<string>();
   for (let i = 0; i < sources.length; i++) {
     const sp = `${path}.sources[${i}]`;
-    const s = item(ctx, sources[i], sp);
+    const s = item(sources[i]);
     if (!s) continue;
     let count = 0;
     for (const kind of ['secret', 'configMap'] as const) {
-      const ref = obj(ctx, s[kind], `${sp}.${kind}`);
+      const ref = obj(s[kind]);
       if (!ref) continue;
       count++;
-      const name = str(ctx, ref.name, `${sp}.${kind}.name`);
+      const name = str(ref.name);
       if (!name)
         ctx.add(
           `${sp}.${kind}.name`,
@@ -396,17 +395,17 @@ function validateProjected(ctx: Ctx, src: Json, path: string): void {
         );
       validateItems(ctx, ref.items, `${sp}.${kind}.items`, paths, name);
     }
-    const downward = obj(ctx, s.downwardAPI, `${sp}.downwardAPI`);
+    const downward = obj(s.downwardAPI);
     if (downward) {
       count++;
       validateDownwardItems(ctx, downward.items, `${sp}.downwardAPI.items`, paths);
     }
-    const token = obj(ctx, s.serviceAccountToken, `${sp}.serviceAccountToken`);
+    const token = obj(s.serviceAccountToken);
     if (token) {
       count++;
       const tp = `${sp}.serviceAccountToken`;
       // expirationSeconds is defaulted to 3600.
-      const exp = int64(ctx, token.expirationSeconds, `${tp}.expirationSeconds`) ?? 3600;
+      const exp = int64(token.expirationSeconds) ?? 3600;
       if (exp < 600) {
         ctx.add(
           `${tp}.expirationSeconds`,
@@ -424,7 +423,7 @@ function validateProjected(ctx: Ctx, src: Json, path: string): void {
           'Use a shorter duration, e.g. 3600.',
         );
       }
-      const target = str(ctx, token.path, `${tp}.path`);
+      const target = str(token.path);
       if (!target) {
         // The API server prints this one at the volume's projected path, not the source's.
         ctx.add(
@@ -437,7 +436,7 @@ function validateProjected(ctx: Ctx, src: Json, path: string): void {
       } else {
         checkItemPath(ctx, target, `${path}.path`, 'volume.projected.serviceAccountToken.path');
       }
-      str(ctx, token.audience, `${tp}.audience`);
+      str(token.audience);
     }
     if (count > 1) {
       ctx.add(
@@ -452,7 +451,7 @@ function validateProjected(ctx: Ctx, src: Json, path: string): void {
 }
 
 function validateEphemeral(ctx: Ctx, src: Json, path: string): void {
-  const template = obj(ctx, src.volumeClaimTemplate, `${path}.volumeClaimTemplate`);
+  const template = obj(src.volumeClaimTemplate);
   if (!template) {
     ctx.add(
       `${path}.volumeClaimTemplate`,
@@ -464,11 +463,11 @@ function validateEphemeral(ctx: Ctx, src: Json, path: string): void {
     return;
   }
   const tp = `${path}.volumeClaimTemplate`;
-  const meta = obj(ctx, template.metadata, `${tp}.metadata`);
+  const meta = obj(template.metadata);
   if (meta) validateLabels(ctx, meta.labels, `${tp}.metadata.labels`, 'volume.ephemeral.labels');
-  const spec = obj(ctx, template.spec, `${tp}.spec`);
+  const spec = obj(template.spec);
   const sp = `${tp}.spec`;
-  const modes = strList(ctx, spec?.accessModes, `${sp}.accessModes`);
+  const modes = strList(spec?.accessModes);
   if (!modes || modes.length === 0) {
     ctx.add(
       `${sp}.accessModes`,
@@ -502,8 +501,8 @@ function validateEphemeral(ctx: Ctx, src: Json, path: string): void {
       );
     }
   }
-  const resources = spec ? obj(ctx, spec.resources, `${sp}.resources`) : undefined;
-  const requests = resources ? obj(ctx, resources.requests, `${sp}.resources.requests`) : undefined;
+  const resources = spec ? obj(spec.resources) : undefined;
+  const requests = resources ? obj(resources.requests) : undefined;
   const storage = requests?.storage;
   if (storage === undefined || storage === null) {
     ctx.add(
@@ -525,7 +524,7 @@ function validateEphemeral(ctx: Ctx, src: Json, path: string): void {
       );
     }
   }
-  const volumeMode = spec ? optStr(ctx, spec.volumeMode, `${sp}.volumeMode`) : undefined;
+  const volumeMode = spec ? optStr(spec.volumeMode) : undefined;
   if (volumeMode !== undefined && !VOLUME_MODES.includes(volumeMode)) {
     ctx.add(
       `${sp}.volumeMode`,
@@ -535,7 +534,7 @@ function validateEphemeral(ctx: Ctx, src: Json, path: string): void {
       'Use Filesystem or Block.',
     );
   }
-  const className = spec ? optStr(ctx, spec.storageClassName, `${sp}.storageClassName`) : undefined;
+  const className = spec ? optStr(spec.storageClassName) : undefined;
   if (className) {
     const msg = dns1123Subdomain(className);
     if (msg)
@@ -552,7 +551,7 @@ function validateEphemeral(ctx: Ctx, src: Json, path: string): void {
 function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: string, podName: string): void {
   const p = `${path}.${INNER_PATH[kind] ?? kind}`;
   const required = (field: string, rule: string, fix: string): string => {
-    const value = str(ctx, src[field], `${p}.${field}`);
+    const value = str(src[field]);
     if (!value) ctx.add(`${p}.${field}`, src[field], rule, 'Required value', fix);
     return value;
   };
@@ -568,7 +567,7 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
           "must not contain '..'",
           'Use a path without "..".',
         );
-      const type = str(ctx, src.type, `${p}.type`);
+      const type = str(src.type);
       if (!HOST_PATH_TYPES.includes(type)) {
         ctx.add(
           `${p}.type`,
@@ -581,7 +580,7 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
       break;
     }
     case 'emptyDir': {
-      str(ctx, src.medium, `${p}.medium`);
+      str(src.medium);
       const limit = src.sizeLimit;
       if (limit !== undefined && limit !== null) {
         const q = jsonQuantity(limit);
@@ -679,7 +678,7 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
     }
     case 'gitRepo': {
       required('repository', 'volume.gitRepo.repository.required', 'Give the repository URL.');
-      const dir = str(ctx, src.directory, `${p}.directory`);
+      const dir = str(src.directory);
       validateLocalDescendingPath(ctx, dir, `${p}.directory`, 'volume.gitRepo.directory');
       break;
     }
@@ -687,7 +686,7 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
     case 'awsElasticBlockStore': {
       const idField = kind === 'gcePersistentDisk' ? 'pdName' : 'volumeID';
       required(idField, `volume.${kind}.${idField}.required`, 'Give the disk name or id.');
-      const partition = int32(ctx, src.partition, `${p}.partition`);
+      const partition = int32(src.partition);
       if (partition !== undefined && (partition < 0 || partition > 255)) {
         ctx.add(
           `${p}.partition`,
@@ -723,7 +722,7 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
  */
 export function validateVolumes(ctx: Ctx, v: unknown, podName: string): VolumeKinds {
   const kinds: VolumeKinds = new Map();
-  const list = arr(ctx, v, 'spec.volumes');
+  const list = arr(v);
   if (!list) return kinds;
   const ephemeralClaims = new Set<string>();
   if (podName) {
@@ -735,14 +734,14 @@ export function validateVolumes(ctx: Ctx, v: unknown, podName: string): VolumeKi
   }
   for (let i = 0; i < list.length; i++) {
     const path = `spec.volumes[${i}]`;
-    const vol = item(ctx, list[i], path);
+    const vol = item(list[i]);
     if (!vol) continue;
     const before = ctx.out.length;
     let first: string | undefined;
     for (const kind of SOURCES) {
       const raw = vol[kind];
       if (raw === undefined || raw === null) continue;
-      const src = obj(ctx, raw, `${path}.${kind}`);
+      const src = obj(raw);
       if (!src) continue;
       if (first !== undefined) {
         ctx.add(
@@ -757,7 +756,7 @@ export function validateVolumes(ctx: Ctx, v: unknown, podName: string): VolumeKi
       first = kind;
       validateSource(ctx, vol, kind, src, path, podName);
     }
-    const name = str(ctx, vol.name, `${path}.name`);
+    const name = str(vol.name);
     if (!name) {
       ctx.add(
         `${path}.name`,

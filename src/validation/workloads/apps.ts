@@ -103,9 +103,9 @@ function validateReplicaTemplate(
 
 function validateDeploymentStrategy(ctx: Ctx, v: unknown): void {
   const path = 'spec.strategy';
-  const strategy = obj(ctx, v, path) ?? {};
-  const type = str(ctx, strategy.type, `${path}.type`) || 'RollingUpdate';
-  const rolling = obj(ctx, strategy.rollingUpdate, `${path}.rollingUpdate`);
+  const strategy = obj(v) ?? {};
+  const type = str(strategy.type) || 'RollingUpdate';
+  const rolling = obj(strategy.rollingUpdate);
   if (type === 'Recreate') {
     if (rolling) {
       ctx.add(
@@ -186,9 +186,9 @@ export function validateDaemonSet(ctx: Ctx, spec: Json, profile: Profile): void 
 
 function validateDaemonSetStrategy(ctx: Ctx, v: unknown): void {
   const path = 'spec.updateStrategy';
-  const strategy = obj(ctx, v, path) ?? {};
-  const type = str(ctx, strategy.type, `${path}.type`) || 'RollingUpdate';
-  const rolling = obj(ctx, strategy.rollingUpdate, `${path}.rollingUpdate`);
+  const strategy = obj(v) ?? {};
+  const type = str(strategy.type) || 'RollingUpdate';
+  const rolling = obj(strategy.rollingUpdate);
   if (type === 'OnDelete') return;
   if (type !== 'RollingUpdate') {
     ctx.add(
@@ -232,7 +232,7 @@ const RETENTION = ['Retain', 'Delete'];
 
 /** ValidateStatefulSet (1.28; 1.33 adds serviceName) and the identity its controller gives each Pod. */
 export function validateStatefulSet(ctx: Ctx, spec: Json, profile: Profile, name: string): void {
-  const pmp = str(ctx, spec.podManagementPolicy, 'spec.podManagementPolicy') || 'OrderedReady';
+  const pmp = str(spec.podManagementPolicy) || 'OrderedReady';
   if (pmp !== 'OrderedReady' && pmp !== 'Parallel') {
     ctx.add(
       'spec.podManagementPolicy',
@@ -243,15 +243,11 @@ export function validateStatefulSet(ctx: Ctx, spec: Json, profile: Profile, name
     );
   }
   validateStatefulSetStrategy(ctx, spec.updateStrategy);
-  const retention = obj(
-    ctx,
-    spec.persistentVolumeClaimRetentionPolicy,
-    'spec.persistentVolumeClaimRetentionPolicy',
-  );
+  const retention = obj(spec.persistentVolumeClaimRetentionPolicy);
   if (retention) {
     for (const field of ['whenDeleted', 'whenScaled']) {
       const p = `spec.persistentVolumeClaimRetentionPolicy.${field}`;
-      const value = str(ctx, retention[field], p);
+      const value = str(retention[field]);
       if (value && !RETENTION.includes(value)) {
         ctx.add(
           p,
@@ -272,7 +268,7 @@ export function validateStatefulSet(ctx: Ctx, spec: Json, profile: Profile, name
     'statefulset.minReadySeconds',
     'Use 0 or more.',
   );
-  const ordinals = obj(ctx, spec.ordinals, 'spec.ordinals');
+  const ordinals = obj(spec.ordinals);
   const start = ordinals
     ? (nonNegative(
         ctx,
@@ -290,7 +286,7 @@ export function validateStatefulSet(ctx: Ctx, spec: Json, profile: Profile, name
     'empty selector is invalid for statefulset',
     'invalid label selector',
   );
-  const serviceName = str(ctx, spec.serviceName, 'spec.serviceName');
+  const serviceName = str(spec.serviceName);
   const serviceError = serviceName ? dns1123Label(serviceName) : undefined;
   const podsOnly = (message: string): string =>
     `the server accepts the StatefulSet but refuses every Pod it creates: ${message}`;
@@ -351,9 +347,9 @@ function volumeClaims(v: unknown, podName: string): { volume: Json; path: string
 
 function validateStatefulSetStrategy(ctx: Ctx, v: unknown): void {
   const path = 'spec.updateStrategy';
-  const strategy = obj(ctx, v, path) ?? {};
-  const type = str(ctx, strategy.type, `${path}.type`) || 'RollingUpdate';
-  const rolling = obj(ctx, strategy.rollingUpdate, `${path}.rollingUpdate`);
+  const strategy = obj(v) ?? {};
+  const type = str(strategy.type) || 'RollingUpdate';
+  const rolling = obj(strategy.rollingUpdate);
   if (type === 'OnDelete') {
     if (rolling) {
       ctx.add(
@@ -377,7 +373,7 @@ function validateStatefulSetStrategy(ctx: Ctx, v: unknown): void {
     return;
   }
   if (rolling) {
-    const partition = int32(ctx, rolling.partition, `${path}.rollingUpdate.partition`);
+    const partition = int32(rolling.partition);
     if (partition !== undefined && partition < 0) {
       ctx.add(
         `${path}.rollingUpdate.partition`,

@@ -23,7 +23,7 @@ const UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
 /** ValidateJob (1.28) on create: generated selector and labels, the spec, the Indexed Pods' hostnames. */
 export function validateJob(ctx: Ctx, spec: Json, profile: Profile, name: string): void {
   const tpl = 'spec.template';
-  const manual = bool(ctx, spec.manualSelector, 'spec.manualSelector') === true;
+  const manual = bool(spec.manualSelector) === true;
   const labels = templateLabels(spec.template);
   if (!manual) {
     for (const key of NAME_LABELS) {
@@ -124,7 +124,7 @@ function validateJobSpec(ctx: Ctx, spec: Json, at: string, profile: Profile): vo
     'job.completions',
     'Use 0 or more.',
   );
-  const deadline = int64(ctx, spec.activeDeadlineSeconds, `${at}.activeDeadlineSeconds`);
+  const deadline = int64(spec.activeDeadlineSeconds);
   if (deadline !== undefined && deadline < 0) {
     ctx.add(
       `${at}.activeDeadlineSeconds`,
@@ -170,7 +170,7 @@ function validateJobSpec(ctx: Ctx, spec: Json, at: string, profile: Profile): vo
       'Set backoffLimitPerIndex, or remove maxFailedIndexes.',
     );
   }
-  const mode = str(ctx, spec.completionMode, `${at}.completionMode`) || 'NonIndexed';
+  const mode = str(spec.completionMode) || 'NonIndexed';
   if (mode !== 'NonIndexed' && mode !== 'Indexed') {
     ctx.add(
       `${at}.completionMode`,
@@ -220,7 +220,7 @@ function validateJobSpec(ctx: Ctx, spec: Json, at: string, profile: Profile): vo
       );
     }
   }
-  const policy = obj(ctx, spec.podFailurePolicy, `${at}.podFailurePolicy`);
+  const policy = obj(spec.podFailurePolicy);
   if (policy) validatePodFailurePolicy(ctx, policy, `${at}.podFailurePolicy`, spec, perIndex !== undefined);
   validateTemplate(
     ctx,
@@ -276,7 +276,7 @@ function validatePodFailurePolicy(
 ): void {
   const rulesPath = `${at}.rules`;
   const v133 = atLeast(ctx.version, '1.33');
-  const all = arr(ctx, policy.rules, rulesPath) ?? [];
+  const all = arr(policy.rules) ?? [];
   const rules = v133 ? all : all.filter((r) => !(isObj(r) && r.action === 'FailIndex'));
   if (rules.length > MAX_RULES) {
     ctx.add(
@@ -292,9 +292,9 @@ function validatePodFailurePolicy(
     // Indexes after a dropped rule shift, as they do on the server.
     const p = `${rulesPath}[${i}]`;
     // A null entry decodes to an empty rule, which then breaks the rules below.
-    const rule = raw === null ? {} : obj(ctx, raw, p);
+    const rule = raw === null ? {} : obj(raw);
     if (!rule) return;
-    const action = str(ctx, rule.action, `${p}.action`);
+    const action = str(rule.action);
     if (action === '') {
       ctx.add(
         `${p}.action`,
@@ -322,9 +322,9 @@ function validatePodFailurePolicy(
         'Use FailJob, Ignore or Count.',
       );
     }
-    const onExit = obj(ctx, rule.onExitCodes, `${p}.onExitCodes`);
+    const onExit = obj(rule.onExitCodes);
     if (onExit) validateOnExitCodes(ctx, onExit, `${p}.onExitCodes`, names);
-    const conditions = arr(ctx, rule.onPodConditions, `${p}.onPodConditions`) ?? [];
+    const conditions = arr(rule.onPodConditions) ?? [];
     if (conditions.length > MAX_PATTERNS) {
       ctx.add(
         `${p}.onPodConditions`,
@@ -336,9 +336,9 @@ function validatePodFailurePolicy(
     }
     conditions.forEach((c, j) => {
       const cp = `${p}.onPodConditions[${j}]`;
-      const pattern = c === null ? {} : obj(ctx, c, cp);
+      const pattern = c === null ? {} : obj(c);
       if (!pattern) return;
-      const type = str(ctx, pattern.type, `${cp}.type`);
+      const type = str(pattern.type);
       const typeError = qualifiedName(type);
       if (typeError)
         ctx.add(
@@ -349,7 +349,7 @@ function validatePodFailurePolicy(
           'Use a condition type like DisruptionTarget.',
         );
       // batch/v1 defaults a missing status to True.
-      const status = str(ctx, pattern.status, `${cp}.status`);
+      const status = str(pattern.status);
       if (status && !STATUSES.includes(status)) {
         ctx.add(
           `${cp}.status`,
@@ -382,7 +382,7 @@ function validatePodFailurePolicy(
 }
 
 function validateOnExitCodes(ctx: Ctx, onExit: Json, p: string, names: Set<string>): void {
-  const op = str(ctx, onExit.operator, `${p}.operator`);
+  const op = str(onExit.operator);
   if (op === '') {
     ctx.add(
       `${p}.operator`,
@@ -411,10 +411,10 @@ function validateOnExitCodes(ctx: Ctx, onExit: Json, p: string, names: Set<strin
     );
   }
   const vp = `${p}.values`;
-  const raw = arr(ctx, onExit.values, vp) ?? [];
+  const raw = arr(onExit.values) ?? [];
   const values: number[] = [];
   for (let j = 0; j < raw.length; j++) {
-    const n = int32(ctx, raw[j], `${vp}[${j}]`);
+    const n = int32(raw[j]);
     if (n === undefined) return;
     values.push(n);
   }
@@ -476,7 +476,7 @@ const CRONJOB_NAME_MAX = 52;
 
 /** ValidateCronJobCreate (1.28; 1.33 refuses TZ in the schedule): schedule, time zone, the Job template. */
 export function validateCronJob(ctx: Ctx, spec: Json, profile: Profile, name: string): void {
-  const schedule = str(ctx, spec.schedule, 'spec.schedule');
+  const schedule = str(spec.schedule);
   const timeZone = spec.timeZone === null ? undefined : spec.timeZone;
   if (schedule === '') {
     ctx.add(
@@ -524,7 +524,7 @@ export function validateCronJob(ctx: Ctx, spec: Json, profile: Profile, name: st
       }
     }
   }
-  const deadline = int64(ctx, spec.startingDeadlineSeconds, 'spec.startingDeadlineSeconds');
+  const deadline = int64(spec.startingDeadlineSeconds);
   if (deadline !== undefined && deadline < 0) {
     ctx.add(
       'spec.startingDeadlineSeconds',
@@ -535,7 +535,7 @@ export function validateCronJob(ctx: Ctx, spec: Json, profile: Profile, name: st
     );
   }
   if (timeZone !== undefined) {
-    const zone = str(ctx, timeZone, 'spec.timeZone');
+    const zone = str(timeZone);
     const msg = typeof timeZone === 'string' ? timeZoneError(zone) : undefined;
     if (msg)
       ctx.add(
@@ -546,7 +546,7 @@ export function validateCronJob(ctx: Ctx, spec: Json, profile: Profile, name: st
         'Use an IANA time zone name such as "Etc/UTC" or "Europe/Berlin".',
       );
   }
-  const concurrency = str(ctx, spec.concurrencyPolicy, 'spec.concurrencyPolicy') || 'Allow';
+  const concurrency = str(spec.concurrencyPolicy) || 'Allow';
   if (!CONCURRENCY.includes(concurrency)) {
     ctx.add(
       'spec.concurrencyPolicy',
@@ -556,8 +556,8 @@ export function validateCronJob(ctx: Ctx, spec: Json, profile: Profile, name: st
       'Use Allow (the default), Forbid or Replace.',
     );
   }
-  const jobTemplate = obj(ctx, spec.jobTemplate, 'spec.jobTemplate') ?? {};
-  const jobSpec = obj(ctx, jobTemplate.spec, 'spec.jobTemplate.spec') ?? {};
+  const jobTemplate = obj(spec.jobTemplate) ?? {};
+  const jobSpec = obj(jobTemplate.spec) ?? {};
   validateJobSpec(ctx, jobSpec, 'spec.jobTemplate.spec', profile);
   if (jobSpec.selector !== undefined && jobSpec.selector !== null) {
     ctx.add(

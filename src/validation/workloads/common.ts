@@ -1,5 +1,5 @@
 import { atLeast } from '../../kube-version';
-import { type Ctx, type Json, int32, isObj, obj, str, supported } from '../api/context';
+import { type Ctx, type Json, int32, isObj, supported } from '../api/context';
 import { labelValue, qualifiedName } from '../api/formats';
 import { validateLabelSelector } from '../api/scheduling';
 
@@ -11,7 +11,7 @@ export function nonNegative(
   rule: string,
   fix: string,
 ): number | undefined {
-  const n = int32(ctx, v, path);
+  const n = int32(v);
   if (n !== undefined && n < 0) ctx.add(path, n, rule, 'must be greater than or equal to 0', fix);
   return n;
 }
@@ -213,7 +213,7 @@ export function intOrPercent(
 ): { value: number; percent: boolean } | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'number') {
-    const n = int32(ctx, v, path);
+    const n = int32(v);
     if (n === undefined) return undefined;
     if (n < 0)
       ctx.add(
@@ -254,14 +254,4 @@ export function notOver100(
 ): void {
   if (!got || !got.percent || got.value <= 100) return;
   ctx.add(path, raw, `${rule}.max`, 'must not be greater than 100%', 'Use a percentage of at most "100%".');
-}
-
-/** Reads an optional object field of the workload's spec. */
-export function specObj(ctx: Ctx, spec: Json, field: string): Json | undefined {
-  return obj(ctx, spec[field], `spec.${field}`);
-}
-
-/** Reads an optional string field, '' when missing. */
-export function specStr(ctx: Ctx, spec: Json, field: string, path = `spec.${field}`): string {
-  return str(ctx, spec[field], path);
 }

@@ -9,7 +9,7 @@ const TPL = 'spec.template';
 /** ValidateReplicationController (1.28), after v1 defaulting copies the template's labels into the selector. */
 export function validateReplicationController(ctx: Ctx, spec: Json, profile: Profile): void {
   nonNegative(ctx, spec.minReadySeconds, 'spec.minReadySeconds', 'rc.minReadySeconds', 'Use 0 or more.');
-  const given = strMap(ctx, spec.selector, 'spec.selector');
+  const given = strMap(spec.selector);
   const hasTemplate = spec.template !== undefined && spec.template !== null;
   const labels = templateLabels(spec.template);
   const selector = given && Object.keys(given).length > 0 ? given : hasTemplate ? labels : {};

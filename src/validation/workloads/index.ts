@@ -45,14 +45,14 @@ export function validateWorkload(
   try {
     // Strict decoding of the whole object first: unknown fields and wrong JSON types at any depth.
     checkFields(ctx, manifest, schemaKey(manifest.apiVersion, manifest.kind));
-    const meta = obj(ctx, manifest.metadata, 'metadata');
+    const meta = obj(manifest.metadata);
     validateMeta(ctx, meta, undefined, false);
     const name = meta && typeof meta.name === 'string' ? meta.name : '';
     const key = `${String(manifest.apiVersion)} ${String(manifest.kind)}`;
     if (key === 'v1 PodTemplate') {
       validatePodTemplate(ctx, manifest, profile);
     } else {
-      const spec = obj(ctx, manifest.spec, 'spec') ?? {};
+      const spec = obj(manifest.spec) ?? {};
       RULES[key]?.(ctx, spec, profile, name);
     }
   } catch (error) {
