@@ -28,15 +28,29 @@ function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-/** One container as the checks see it, in upstream's visiting order. */
+/**
+ * One container as the checks see it, in upstream's visiting order. Its path and label are strings only a report
+ * needs, so they are built when one is made (`pathOf`, `labelOf`): a Pod that passes builds none.
+ */
 interface ContainerRef {
-  /** `spec.containers[0]` */
-  readonly path: string;
-  /** What messages call it: its name, or its path when it has none. */
-  readonly label: string;
+  /** The list it is in: `containers` for `spec.containers[0]`. */
+  readonly field: (typeof CONTAINER_FIELDS)[number];
+  /** Its index in that list. */
+  readonly index: number;
   /** Its securityContext; undefined when unset or malformed. */
   readonly sc: Obj | undefined;
   readonly container: Obj;
+}
+
+/** `spec.containers[0]` */
+function pathOf(c: ContainerRef): string {
+  return `spec.${c.field}[${c.index}]`;
+}
+
+/** What messages call a container: its name, or its path when it has none. */
+function labelOf(c: ContainerRef): string {
+  const name = c.container.name;
+  return typeof name === 'string' && name !== '' ? name : pathOf(c);
 }
 
 /** Everything a check reads, decoded once per Pod. */
@@ -61,19 +75,13 @@ const CONTAINER_FIELDS = ['initContainers', 'containers', 'ephemeralContainers']
 
 function collectContainers(spec: Obj): ContainerRef[] {
   const refs: ContainerRef[] = [];
-  for (const field of CONTAINER_FIELDS) {
+  for (let j = 0; j < CONTAINER_FIELDS.length; j++) {
+    const field = CONTAINER_FIELDS[j];
     const list = asList(spec[field]);
     for (let i = 0; i < list.length; i++) {
       // A null or malformed entry decodes to a zero-value container upstream, so it is kept with no fields.
       const container = asObj(list[i]) ?? EMPTY_OBJ;
-      const path = `spec.${field}[${i}]`;
-      const name = container.name;
-      refs.push({
-        path,
-        label: typeof name === 'string' && name !== '' ? name : path,
-        sc: asObj(container.securityContext),
-        container,
-      });
+      refs.push({ field, index: i, sc: asObj(container.securityContext), container });
     }
   }
   return refs;
@@ -92,7 +100,25 @@ function report(
 
 /** `container "app"` as upstream's details name it. */
 function named(c: ContainerRef): string {
-  return `container "${c.label}"`;
+  return `container "${labelOf(c)}"`;
+}
+
+// Pod-level and container-level checks share one function each; `c` is undefined for the Pod's securityContext.
+// The three texts below are only built when such a check reports.
+
+/** `spec.securityContext`, or `spec.containers[0].securityContext`. */
+function scPathOf(c: ContainerRef | undefined): string {
+  return c ? `${pathOf(c)}.securityContext` : 'spec.securityContext';
+}
+
+/** Who the message names: `pod` or `container "app"`. */
+function whoOf(c: ContainerRef | undefined): string {
+  return c ? named(c) : 'pod';
+}
+
+/** Where the fix points: `spec.securityContext` or `container 'app'`. */
+function fixWhoOf(c: ContainerRef | undefined): string {
+  return c ? `container '${labelOf(c)}'` : 'spec.securityContext';
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -102,7 +128,8 @@ const HOST_NAMESPACES = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 
 /** hostNamespaces 1.0: spec.hostNetwork, hostPID and hostIPC must be unset or false. */
 function hostNamespaces(pod: PodView): void {
-  for (const field of HOST_NAMESPACES) {
+  for (let i = 0; i < HOST_NAMESPACES.length; i++) {
+    const field = HOST_NAMESPACES[i];
     const value = pod.spec[field];
     if (isSet(value) && value !== false) {
       report(
@@ -119,16 +146,17 @@ function hostNamespaces(pod: PodView): void {
 
 /** privileged 1.0: no container may set securityContext.privileged=true. */
 function privileged(pod: PodView): void {
-  for (const c of pod.containers) {
+  for (let i = 0; i < pod.containers.length; i++) {
+    const c = pod.containers[i];
     const value = c.sc?.privileged;
     if (isSet(value) && value !== false) {
       report(
         pod,
         'privileged',
-        `${c.path}.securityContext.privileged`,
+        `${pathOf(c)}.securityContext.privileged`,
         value,
         `privileged: ${named(c)} must not set securityContext.privileged=true`,
-        `Remove securityContext.privileged from container '${c.label}' (or set it to false).`,
+        `Remove securityContext.privileged from container '${labelOf(c)}' (or set it to false).`,
       );
     }
   }
@@ -154,39 +182,36 @@ const BASELINE_CAPABILITIES_TEXT = [...BASELINE_CAPABILITIES].join(', ');
 
 /** capabilities_baseline 1.0: capabilities.add may only name capabilities of the default set. */
 function capabilitiesBaseline(pod: PodView): void {
-  for (const c of pod.containers) {
+  for (let i = 0; i < pod.containers.length; i++) {
+    const c = pod.containers[i];
     const add = asList(asObj(c.sc?.capabilities)?.add);
     for (let j = 0; j < add.length; j++) {
       if (!BASELINE_CAPABILITIES.has(add[j])) {
         report(
           pod,
           'capabilities_baseline',
-          `${c.path}.securityContext.capabilities.add[${j}]`,
+          `${pathOf(c)}.securityContext.capabilities.add[${j}]`,
           add[j],
           `non-default capabilities: ${named(c)} must not include this capability in securityContext.capabilities.add`,
-          `Remove it from securityContext.capabilities.add of container '${c.label}'; baseline allows only ${BASELINE_CAPABILITIES_TEXT}.`,
+          `Remove it from securityContext.capabilities.add of container '${labelOf(c)}'; baseline allows only ${BASELINE_CAPABILITIES_TEXT}.`,
         );
       }
     }
   }
 }
 
-/** Each volume with its index, name and decoded object. */
-function volumes(pod: PodView): { readonly index: number; readonly name: string; readonly volume: Obj }[] {
-  const list = asList(pod.spec.volumes);
-  const result = [];
-  for (let i = 0; i < list.length; i++) {
-    const volume = asObj(list[i]) ?? EMPTY_OBJ;
-    const name = typeof volume.name === 'string' && volume.name !== '' ? volume.name : `#${i}`;
-    result.push({ index: i, name, volume });
-  }
-  return result;
+/** What messages call the volume at `index`: its name, or `#index` when it has none. */
+function volumeName(volume: Obj, index: number): string {
+  return typeof volume.name === 'string' && volume.name !== '' ? volume.name : `#${index}`;
 }
 
 /** hostPathVolumes 1.0: no volume may be a hostPath. Overridden by restrictedVolumes at restricted. */
 function hostPathVolumes(pod: PodView): void {
-  for (const { index, name, volume } of volumes(pod)) {
+  const list = asList(pod.spec.volumes);
+  for (let index = 0; index < list.length; index++) {
+    const volume = asObj(list[index]) ?? EMPTY_OBJ;
     if (isSet(volume.hostPath)) {
+      const name = volumeName(volume, index);
       report(
         pod,
         'hostPathVolumes',
@@ -201,7 +226,8 @@ function hostPathVolumes(pod: PodView): void {
 
 /** hostPorts 1.0: every containerPort's hostPort must be unset or 0. */
 function hostPorts(pod: PodView): void {
-  for (const c of pod.containers) {
+  for (let i = 0; i < pod.containers.length; i++) {
+    const c = pod.containers[i];
     const ports = asList(c.container.ports);
     for (let j = 0; j < ports.length; j++) {
       const hostPort = asObj(ports[j])?.hostPort;
@@ -209,10 +235,10 @@ function hostPorts(pod: PodView): void {
         report(
           pod,
           'hostPorts',
-          `${c.path}.ports[${j}].hostPort`,
+          `${pathOf(c)}.ports[${j}].hostPort`,
           hostPort,
           `hostPort: ${named(c)} must not use a hostPort`,
-          `Remove hostPort from ports[${j}] of container '${c.label}' and expose the port through a Service.`,
+          `Remove hostPort from ports[${j}] of container '${labelOf(c)}' and expose the port through a Service.`,
         );
       }
     }
@@ -243,16 +269,17 @@ function appArmorProfile(pod: PodView): void {
         'Set spec.securityContext.appArmorProfile.type to RuntimeDefault (or Localhost with localhostProfile).',
       );
     }
-    for (const c of pod.containers) {
+    for (let i = 0; i < pod.containers.length; i++) {
+      const c = pod.containers[i];
       const profile = asObj(c.sc?.appArmorProfile);
       if (profile !== undefined && !validAppArmorType(profile.type)) {
         report(
           pod,
           'appArmorProfile',
-          `${c.path}.securityContext.appArmorProfile.type`,
+          `${pathOf(c)}.securityContext.appArmorProfile.type`,
           profile.type,
           `forbidden AppArmor profile: ${named(c)} must not set securityContext.appArmorProfile.type to anything but "RuntimeDefault" or "Localhost"`,
-          `Set securityContext.appArmorProfile.type of container '${c.label}' to RuntimeDefault, or remove it.`,
+          `Set securityContext.appArmorProfile.type of container '${labelOf(c)}' to RuntimeDefault, or remove it.`,
         );
       }
     }
@@ -285,17 +312,17 @@ const SELINUX_TYPES: ReadonlySet<unknown> = new Set([
   'container_kvm_t',
 ]);
 
-function checkSeLinux(pod: PodView, scPath: string, who: string, fixWho: string, sc: Obj | undefined): void {
+function checkSeLinux(pod: PodView, c: ContainerRef | undefined, sc: Obj | undefined): void {
   const opts = asObj(sc?.seLinuxOptions);
   if (opts === undefined) return;
   if (isSet(opts.type) && !SELINUX_TYPES.has(opts.type)) {
     report(
       pod,
       'seLinuxOptions',
-      `${scPath}.seLinuxOptions.type`,
+      `${scPathOf(c)}.seLinuxOptions.type`,
       opts.type,
-      `seLinuxOptions: ${who} set forbidden securityContext.seLinuxOptions: type must be container_t, container_init_t or container_kvm_t`,
-      `Remove seLinuxOptions.type from ${fixWho} or set it to container_t.`,
+      `seLinuxOptions: ${whoOf(c)} set forbidden securityContext.seLinuxOptions: type must be container_t, container_init_t or container_kvm_t`,
+      `Remove seLinuxOptions.type from ${fixWhoOf(c)} or set it to container_t.`,
     );
   }
   for (const field of ['user', 'role'] as const) {
@@ -304,10 +331,10 @@ function checkSeLinux(pod: PodView, scPath: string, who: string, fixWho: string,
       report(
         pod,
         'seLinuxOptions',
-        `${scPath}.seLinuxOptions.${field}`,
+        `${scPathOf(c)}.seLinuxOptions.${field}`,
         value,
-        `seLinuxOptions: ${who} set forbidden securityContext.seLinuxOptions: ${field} may not be set`,
-        `Remove seLinuxOptions.${field} from ${fixWho}.`,
+        `seLinuxOptions: ${whoOf(c)} set forbidden securityContext.seLinuxOptions: ${field} may not be set`,
+        `Remove seLinuxOptions.${field} from ${fixWhoOf(c)}.`,
       );
     }
   }
@@ -315,9 +342,10 @@ function checkSeLinux(pod: PodView, scPath: string, who: string, fixWho: string,
 
 /** seLinuxOptions 1.0: type from the allow-list, user and role empty, at pod and container level. */
 function seLinuxOptions(pod: PodView): void {
-  checkSeLinux(pod, 'spec.securityContext', 'pod', 'spec.securityContext', pod.podSc);
-  for (const c of pod.containers) {
-    checkSeLinux(pod, `${c.path}.securityContext`, named(c), `container '${c.label}'`, c.sc);
+  checkSeLinux(pod, undefined, pod.podSc);
+  for (let i = 0; i < pod.containers.length; i++) {
+    const c = pod.containers[i];
+    checkSeLinux(pod, c, c.sc);
   }
 }
 
@@ -330,16 +358,17 @@ function procMount(pod: PodView): void {
   // 1.28 drops procMount before admission (ProcMountType is alpha, off): Pod Security never sees it. Measured on
   // kube-apiserver 1.28.7 (Unmasked accepted under baseline and restricted) and 1.33.3 (refused).
   if (pod.version === '1.28') return;
-  for (const c of pod.containers) {
+  for (let i = 0; i < pod.containers.length; i++) {
+    const c = pod.containers[i];
     const value = c.sc?.procMount;
     if (isSet(value) && value !== 'Default') {
       report(
         pod,
         'procMount',
-        `${c.path}.securityContext.procMount`,
+        `${pathOf(c)}.securityContext.procMount`,
         value,
         `procMount: ${named(c)} must not set securityContext.procMount to anything but "Default"`,
-        `Remove securityContext.procMount from container '${c.label}' (or set it to Default).`,
+        `Remove securityContext.procMount from container '${labelOf(c)}' (or set it to Default).`,
       );
     }
   }
@@ -364,16 +393,17 @@ function seccompProfileBaseline(pod: PodView): void {
       `Set spec.securityContext.seccompProfile.type to ${SECCOMP_FIX}.`,
     );
   }
-  for (const c of pod.containers) {
+  for (let i = 0; i < pod.containers.length; i++) {
+    const c = pod.containers[i];
     const profile = asObj(c.sc?.seccompProfile);
     if (profile !== undefined && !validSeccompType(profile.type)) {
       report(
         pod,
         'seccompProfile_baseline',
-        `${c.path}.securityContext.seccompProfile.type`,
+        `${pathOf(c)}.securityContext.seccompProfile.type`,
         profile.type,
         `seccompProfile: ${named(c)} must not set securityContext.seccompProfile.type to anything but "RuntimeDefault" or "Localhost"`,
-        `Set securityContext.seccompProfile.type of container '${c.label}' to ${SECCOMP_FIX}, or remove it to inherit the Pod's.`,
+        `Set securityContext.seccompProfile.type of container '${labelOf(c)}' to ${SECCOMP_FIX}, or remove it to inherit the Pod's.`,
       );
     }
   }
@@ -422,31 +452,26 @@ function sysctls(pod: PodView): void {
   }
 }
 
-function checkHostProcess(
-  pod: PodView,
-  scPath: string,
-  who: string,
-  fixWho: string,
-  sc: Obj | undefined,
-): void {
+function checkHostProcess(pod: PodView, c: ContainerRef | undefined, sc: Obj | undefined): void {
   const value = asObj(sc?.windowsOptions)?.hostProcess;
   if (isSet(value) && value !== false) {
     report(
       pod,
       'windowsHostProcess',
-      `${scPath}.windowsOptions.hostProcess`,
+      `${scPathOf(c)}.windowsOptions.hostProcess`,
       value,
-      `hostProcess: ${who} must not set securityContext.windowsOptions.hostProcess=true`,
-      `Remove windowsOptions.hostProcess from ${fixWho} (or set it to false).`,
+      `hostProcess: ${whoOf(c)} must not set securityContext.windowsOptions.hostProcess=true`,
+      `Remove windowsOptions.hostProcess from ${fixWhoOf(c)} (or set it to false).`,
     );
   }
 }
 
 /** windowsHostProcess 1.0: windowsOptions.hostProcess must be unset or false, at pod and container level. */
 function windowsHostProcess(pod: PodView): void {
-  checkHostProcess(pod, 'spec.securityContext', 'pod', 'spec.securityContext', pod.podSc);
-  for (const c of pod.containers) {
-    checkHostProcess(pod, `${c.path}.securityContext`, named(c), `container '${c.label}'`, c.sc);
+  checkHostProcess(pod, undefined, pod.podSc);
+  for (let i = 0; i < pod.containers.length; i++) {
+    const c = pod.containers[i];
+    checkHostProcess(pod, c, c.sc);
   }
 }
 
@@ -491,9 +516,19 @@ const RESTRICTED_VOLUME_TYPES = [
   'storageos',
 ] as const;
 
+/** Whether `volume` sets one of the types restricted allows. */
+function hasAllowedType(volume: Obj): boolean {
+  for (let i = 0; i < ALLOWED_VOLUME_TYPES.length; i++) {
+    const type = ALLOWED_VOLUME_TYPES[i];
+    if (isSet(volume[type])) return true;
+  }
+  return false;
+}
+
 /** The field that makes `volume` restricted: a known restricted type, else any other source (upstream's "unknown"). */
 function restrictedVolumeField(volume: Obj): string | undefined {
-  for (const type of RESTRICTED_VOLUME_TYPES) {
+  for (let i = 0; i < RESTRICTED_VOLUME_TYPES.length; i++) {
+    const type = RESTRICTED_VOLUME_TYPES[i];
     if (isSet(volume[type])) return type;
   }
   for (const key in volume) {
@@ -504,14 +539,17 @@ function restrictedVolumeField(volume: Obj): string | undefined {
 
 /** restrictedVolumes 1.0: only the allowed volume types; replaces hostPathVolumes at restricted. */
 function restrictedVolumes(pod: PodView): void {
-  for (const { index, name, volume } of volumes(pod)) {
-    if (ALLOWED_VOLUME_TYPES.some((type) => isSet(volume[type]))) continue;
+  const list = asList(pod.spec.volumes);
+  for (let index = 0; index < list.length; index++) {
+    const volume = asObj(list[index]) ?? EMPTY_OBJ;
+    if (hasAllowedType(volume)) continue;
     const type = restrictedVolumeField(volume);
     // A volume with no source is defaulted to an emptyDir before Pod Security looks at it (SetDefaults_Volume).
     if (type === undefined) continue;
     // An image volume (ImageVolume, beta but off by default in 1.33) is dropped before Pod Security looks at it:
     // v1.33.3 admits one at restricted (measured); 1.28 does not know the field at all.
     if (type === 'image' && pod.v133) continue;
+    const name = volumeName(volume, index);
     report(
       pod,
       'restrictedVolumes',
@@ -526,16 +564,17 @@ function restrictedVolumes(pod: PodView): void {
 /** allowPrivilegeEscalation 1.25: every container must set it to false; Windows Pods are exempt. */
 function allowPrivilegeEscalation(pod: PodView): void {
   if (pod.windows) return;
-  for (const c of pod.containers) {
+  for (let i = 0; i < pod.containers.length; i++) {
+    const c = pod.containers[i];
     const value = c.sc?.allowPrivilegeEscalation;
     if (value !== false) {
       report(
         pod,
         'allowPrivilegeEscalation',
-        `${c.path}.securityContext.allowPrivilegeEscalation`,
+        `${pathOf(c)}.securityContext.allowPrivilegeEscalation`,
         value,
         `allowPrivilegeEscalation != false: ${named(c)} must set securityContext.allowPrivilegeEscalation=false`,
-        `Set securityContext.allowPrivilegeEscalation: false on container '${c.label}'.`,
+        `Set securityContext.allowPrivilegeEscalation: false on container '${labelOf(c)}'.`,
       );
     }
   }
@@ -550,8 +589,10 @@ interface InheritedRule {
   readonly check: string;
   /** Path below a securityContext, e.g. `runAsNonRoot` or `seccompProfile.type`. */
   readonly field: string;
-  /** The value at that field, or undefined when unset; `set` tells a missing field from a malformed one. */
-  readonly read: (sc: Obj | undefined) => { readonly set: boolean; readonly value: unknown };
+  /** Whether the field is set in `sc`, which tells a missing field from a malformed one. */
+  readonly isSetIn: (sc: Obj | undefined) => boolean;
+  /** The value at that field, or undefined when unset. */
+  readonly read: (sc: Obj | undefined) => unknown;
   readonly good: (value: unknown) => boolean;
   readonly reason: string;
   readonly mustNot: string;
@@ -561,41 +602,43 @@ interface InheritedRule {
 }
 
 function checkInherited(pod: PodView, rule: InheritedRule): void {
-  const podField = rule.read(pod.podSc);
-  const podGood = podField.set && rule.good(podField.value);
-  if (podField.set && !podGood) {
+  const podSet = rule.isSetIn(pod.podSc);
+  const podValue = rule.read(pod.podSc);
+  const podGood = podSet && rule.good(podValue);
+  if (podSet && !podGood) {
     report(
       pod,
       rule.check,
       `spec.securityContext.${rule.field}`,
-      podField.value,
+      podValue,
       `${rule.reason}: pod ${rule.mustNot}`,
       rule.fixPod,
     );
   }
   let anyContainerGood = false;
-  const uncovered: ContainerRef[] = [];
-  for (const c of pod.containers) {
-    const own = rule.read(c.sc);
-    if (!own.set) {
-      if (!podGood) uncovered.push(c);
-    } else if (rule.good(own.value)) {
+  // Allocated only when a container is left uncovered, which a passing Pod never has.
+  let uncovered: ContainerRef[] | undefined;
+  for (let i = 0; i < pod.containers.length; i++) {
+    const c = pod.containers[i];
+    if (!rule.isSetIn(c.sc)) {
+      if (!podGood) (uncovered ??= []).push(c);
+    } else if (rule.good(rule.read(c.sc))) {
       anyContainerGood = true;
     } else {
       report(
         pod,
         rule.check,
-        `${c.path}.securityContext.${rule.field}`,
-        own.value,
+        `${pathOf(c)}.securityContext.${rule.field}`,
+        rule.read(c.sc),
         `${rule.reason}: ${named(c)} ${rule.mustNot}`,
         rule.fixContainer(c),
       );
     }
   }
   // A bad Pod-level value was already reported, and fixing it also covers the containers that inherit it.
-  if (uncovered.length === 0 || podField.set) return;
+  if (uncovered === undefined || podSet) return;
   if (!anyContainerGood) {
-    const names = uncovered.map((c) => `"${c.label}"`).join(', ');
+    const names = uncovered.map((c) => `"${labelOf(c)}"`).join(', ');
     const noun = uncovered.length === 1 ? 'container' : 'containers';
     report(
       pod,
@@ -607,11 +650,12 @@ function checkInherited(pod: PodView, rule: InheritedRule): void {
     );
     return;
   }
-  for (const c of uncovered) {
+  for (let i = 0; i < uncovered.length; i++) {
+    const c = uncovered[i];
     report(
       pod,
       rule.check,
-      `${c.path}.securityContext.${rule.field}`,
+      `${pathOf(c)}.securityContext.${rule.field}`,
       undefined,
       `${rule.reason}: pod or ${named(c)} ${rule.must}`,
       rule.fixContainer(c),
@@ -622,32 +666,29 @@ function checkInherited(pod: PodView, rule: InheritedRule): void {
 const RUN_AS_NON_ROOT: InheritedRule = {
   check: 'runAsNonRoot',
   field: 'runAsNonRoot',
-  read: (sc) => {
-    const value = sc?.runAsNonRoot;
-    return { set: isSet(value), value };
-  },
+  isSetIn: (sc) => isSet(sc?.runAsNonRoot),
+  read: (sc) => sc?.runAsNonRoot,
   good: (value) => value === true,
   reason: 'runAsNonRoot != true',
   mustNot: 'must not set securityContext.runAsNonRoot=false',
   must: 'must set securityContext.runAsNonRoot=true',
   fixPod:
     'Set spec.securityContext.runAsNonRoot: true, with runAsUser set to a non-zero UID (e.g. 65534) if the image defaults to root.',
-  fixContainer: (c) => `Set securityContext.runAsNonRoot: true on container '${c.label}'.`,
+  fixContainer: (c) => `Set securityContext.runAsNonRoot: true on container '${labelOf(c)}'.`,
 };
 
 const SECCOMP_RESTRICTED: InheritedRule = {
   check: 'seccompProfile_restricted',
   field: 'seccompProfile.type',
-  read: (sc) => {
-    const profile = asObj(sc?.seccompProfile);
-    return { set: profile !== undefined, value: profile?.type };
-  },
+  isSetIn: (sc) => asObj(sc?.seccompProfile) !== undefined,
+  read: (sc) => asObj(sc?.seccompProfile)?.type,
   good: validSeccompType,
   reason: 'seccompProfile',
   mustNot: 'must not set securityContext.seccompProfile.type to anything but "RuntimeDefault" or "Localhost"',
   must: 'must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"',
   fixPod: `Set spec.securityContext.seccompProfile.type: ${SECCOMP_FIX}.`,
-  fixContainer: (c) => `Set securityContext.seccompProfile.type: ${SECCOMP_FIX} on container '${c.label}'.`,
+  fixContainer: (c) =>
+    `Set securityContext.seccompProfile.type: ${SECCOMP_FIX} on container '${labelOf(c)}'.`,
 };
 
 /** runAsNonRoot 1.0: true at pod level or on every container, and false nowhere. */
@@ -655,32 +696,27 @@ function runAsNonRoot(pod: PodView): void {
   checkInherited(pod, RUN_AS_NON_ROOT);
 }
 
-function checkRunAsUser(
-  pod: PodView,
-  scPath: string,
-  who: string,
-  fixWho: string,
-  sc: Obj | undefined,
-): void {
+function checkRunAsUser(pod: PodView, c: ContainerRef | undefined, sc: Obj | undefined): void {
   const value = sc?.runAsUser;
   // Upstream forbids only 0; a value that is not a number at all cannot be shown to be non-root either.
   if (isSet(value) && (value === 0 || typeof value !== 'number')) {
     report(
       pod,
       'runAsUser',
-      `${scPath}.runAsUser`,
+      `${scPathOf(c)}.runAsUser`,
       value,
-      `runAsUser=0: ${who} must not set runAsUser=0`,
-      `Set runAsUser on ${fixWho} to a non-zero UID such as 65534, or remove it.`,
+      `runAsUser=0: ${whoOf(c)} must not set runAsUser=0`,
+      `Set runAsUser on ${fixWhoOf(c)} to a non-zero UID such as 65534, or remove it.`,
     );
   }
 }
 
 /** runAsUser 1.23: no pod or container may set runAsUser=0. */
 function runAsUser(pod: PodView): void {
-  checkRunAsUser(pod, 'spec.securityContext', 'pod', 'spec.securityContext', pod.podSc);
-  for (const c of pod.containers) {
-    checkRunAsUser(pod, `${c.path}.securityContext`, named(c), `container '${c.label}'`, c.sc);
+  checkRunAsUser(pod, undefined, pod.podSc);
+  for (let i = 0; i < pod.containers.length; i++) {
+    const c = pod.containers[i];
+    checkRunAsUser(pod, c, c.sc);
   }
 }
 
@@ -693,17 +729,18 @@ function seccompProfileRestricted(pod: PodView): void {
 /** capabilities_restricted 1.25: drop must include ALL, add only NET_BIND_SERVICE; Windows Pods are exempt. */
 function capabilitiesRestricted(pod: PodView): void {
   if (pod.windows) return;
-  for (const c of pod.containers) {
+  for (let i = 0; i < pod.containers.length; i++) {
+    const c = pod.containers[i];
     const caps = asObj(c.sc?.capabilities);
     const drop = caps?.drop;
     if (!asList(drop).includes('ALL')) {
       report(
         pod,
         'capabilities_restricted',
-        `${c.path}.securityContext.capabilities.drop`,
+        `${pathOf(c)}.securityContext.capabilities.drop`,
         drop,
         `unrestricted capabilities: ${named(c)} must set securityContext.capabilities.drop=["ALL"]`,
-        `Set securityContext.capabilities.drop: [ALL] on container '${c.label}'.`,
+        `Set securityContext.capabilities.drop: [ALL] on container '${labelOf(c)}'.`,
       );
     }
     const add = asList(caps?.add);
@@ -712,10 +749,10 @@ function capabilitiesRestricted(pod: PodView): void {
         report(
           pod,
           'capabilities_restricted',
-          `${c.path}.securityContext.capabilities.add[${j}]`,
+          `${pathOf(c)}.securityContext.capabilities.add[${j}]`,
           add[j],
           `unrestricted capabilities: ${named(c)} must not include this capability in securityContext.capabilities.add`,
-          `Remove it from securityContext.capabilities.add of container '${c.label}'; restricted allows adding only NET_BIND_SERVICE.`,
+          `Remove it from securityContext.capabilities.add of container '${labelOf(c)}'; restricted allows adding only NET_BIND_SERVICE.`,
         );
       }
     }
@@ -786,6 +823,9 @@ export function checkPodSecurity(
     v133: atLeast(version, '1.33'),
     out: [],
   };
-  for (const check of checks) check(view);
+  for (let i = 0; i < checks.length; i++) {
+    const check = checks[i];
+    check(view);
+  }
   return view.out;
 }

@@ -10,7 +10,7 @@ import * as volumesModule from './volumes';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
-const { arr, bool, int32, obj, str, supported, item } = contextModule;
+const { arr, int32, obj, str, supported, item } = contextModule;
 const {
   dns1123Label,
   dns1123Subdomain,
@@ -57,7 +57,8 @@ export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContaine
 function validatePorts(ctx: Ctx, v: unknown, path: string): void {
   const ports = arr(v);
   if (!ports) return;
-  const names = new Set<string>();
+  // A duplicate name needs two ports: one port allocates no set.
+  const names = ports.length > 1 ? new Set<string>() : undefined;
   for (let i = 0; i < ports.length; i++) {
     const p = `${path}[${i}]`;
     const port = item(ports[i]);
@@ -73,7 +74,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
           msg,
           'Use at most 15 lowercase letters, digits and "-", with at least one letter, e.g. "http".',
         );
-      else if (names.has(name))
+      else if (names?.has(name))
         ctx.add(
           `${p}.name`,
           name,
@@ -81,7 +82,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
           'Duplicate value',
           'Give each port of the container a distinct name.',
         );
-      else names.add(name);
+      else names?.add(name);
     }
     const containerPort = int32(port.containerPort);
     if (!containerPort) {
@@ -124,7 +125,6 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
         'Use TCP, UDP or SCTP (upper case).',
       );
     }
-    str(port.hostIP);
   }
 }
 
@@ -135,9 +135,11 @@ export function checkHostPorts(
   listPath: string,
   indexes?: readonly number[],
 ): void {
-  const seen = new Set<string>();
-  const idx = indexes ?? containers.map((_, i) => i);
-  for (const ci of idx) {
+  // Allocated at the first host port, which most Pods never have.
+  let seen: Set<string> | undefined;
+  const count = indexes ? indexes.length : containers.length;
+  for (let j = 0; j < count; j++) {
+    const ci = indexes ? indexes[j] : j;
     const c = containers[ci];
     if (!c || typeof c !== 'object' || !Array.isArray((c as Json).ports)) continue;
     const ports = (c as Json).ports as unknown[];
@@ -148,7 +150,7 @@ export function checkHostPorts(
       const protocol = typeof port.protocol === 'string' && port.protocol ? port.protocol : 'TCP';
       const hostIP = typeof port.hostIP === 'string' ? port.hostIP : '';
       const key = `${protocol}/${hostIP}/${port.hostPort}`;
-      if (seen.has(key)) {
+      if (seen?.has(key)) {
         // Init containers are checked one at a time as a one-element list, so the API server prints index 0.
         ctx.add(
           `${listPath}[${indexes ? 0 : ci}].ports[${pi}].hostPort`,
@@ -158,7 +160,7 @@ export function checkHostPorts(
           'Use a different hostPort (or protocol/hostIP) for each port that claims one.',
         );
       }
-      seen.add(key);
+      (seen ??= new Set()).add(key);
     }
   }
 }
@@ -179,7 +181,6 @@ function validateKeySelector(ctx: Ctx, ref: Json, path: string, area: string): v
   if (!key)
     ctx.add(`${path}.key`, ref.key, `${area}.key.required`, 'Required value', 'Name the key to read.');
   else checkKey(ctx, key, `${path}.key`, `${area}.key.format`);
-  bool(ref.optional);
 }
 
 /** ValidateEnv + validateEnvVarValueFrom (1.28). */
@@ -338,11 +339,16 @@ interface MountInfo {
   readonly paths: Set<string>;
 }
 
+// What an empty or missing list collects; only ever read.
+const NO_MOUNTS: MountInfo = { names: new Map(), paths: new Set() };
+
 // Collects name -> path maps for the overlap checks between volumeMounts and volumeDevices.
 function collect(list: unknown[] | undefined, pathField: string): MountInfo {
+  if (!list || list.length === 0) return NO_MOUNTS;
   const names = new Map<string, string>();
   const paths = new Set<string>();
-  for (const m of list ?? []) {
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
     if (m && typeof m === 'object') {
       const n = (m as Json).name;
       const p = (m as Json)[pathField];
@@ -363,7 +369,8 @@ function validateVolumeMounts(
   path: string,
 ): void {
   if (!list) return;
-  const mountPoints = new Set<string>();
+  // A duplicate mount path needs two mounts: one mount allocates no set.
+  const mountPoints = list.length > 1 ? new Set<string>() : undefined;
   for (let i = 0; i < list.length; i++) {
     const p = `${path}[${i}]`;
     const m = item(list[i]);
@@ -394,7 +401,7 @@ function validateVolumeMounts(
         'Required value',
         'Set the path inside the container, e.g. "/data".',
       );
-    else if (mountPoints.has(mountPath))
+    else if (mountPoints?.has(mountPath))
       ctx.add(
         `${p}.mountPath`,
         mountPath,
@@ -402,7 +409,7 @@ function validateVolumeMounts(
         'must be unique',
         'Mount each path once per container.',
       );
-    mountPoints.add(mountPath);
+    mountPoints?.add(mountPath);
     if (name && devices.names.has(name)) {
       ctx.add(
         `${p}.name`,
@@ -421,7 +428,6 @@ function validateVolumeMounts(
         'Use a path no volumeDevice uses.',
       );
     }
-    bool(m.readOnly);
     const subPath = str(m.subPath);
     if (subPath) descending(ctx, subPath, `${path}.subPath`, 'volumeMount.subPath');
     const expr = str(m.subPathExpr);
@@ -695,11 +701,6 @@ function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, n
       'Use File or FallbackToLogsOnError.',
     );
   }
-  str(c.terminationMessagePath);
-  str(c.workingDir);
-  arr(c.command);
-  arr(c.args);
-  for (const f of ['stdin', 'stdinOnce', 'tty']) bool(c[f]);
   validateResources(ctx, c.resources, `${path}.resources`);
   validatePorts(ctx, c.ports, `${path}.ports`);
   validateEnv(ctx, c.env, `${path}.env`);
@@ -716,7 +717,10 @@ function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, n
     privileged,
     `${path}.volumeMounts`,
   );
-  validateVolumeDevices(ctx, devices, collect(mounts, 'mountPath'), volumes, `${path}.volumeDevices`);
+  // Mounts are collected only when there are devices to compare them with.
+  if (devices) {
+    validateVolumeDevices(ctx, devices, collect(mounts, 'mountPath'), volumes, `${path}.volumeDevices`);
+  }
 }
 
 /**
@@ -850,7 +854,8 @@ export function validateContainerList(
           }
         }
       });
-      for (const f of EPHEMERAL_FORBIDDEN) {
+      for (let k = 0; k < EPHEMERAL_FORBIDDEN.length; k++) {
+        const f = EPHEMERAL_FORBIDDEN[k];
         if (c[f] !== undefined && c[f] !== null) {
           ctx.add(
             `${path}.${f}`,

@@ -114,7 +114,6 @@ export function validateDns(ctx: Ctx, spec: Json): void {
     const opt = item(o);
     if (!opt) return;
     const name = str(opt.name);
-    str(opt.value);
     if (!name)
       ctx.add(
         `${path}.options[${i}]`,
@@ -127,8 +126,11 @@ export function validateDns(ctx: Ctx, spec: Json): void {
 }
 
 /** ValidateHostAliases + hostname/subdomain (ValidatePodSpec). */
+const HOSTNAME_FIELDS = ['hostname', 'subdomain'];
+
 export function validateHostnames(ctx: Ctx, spec: Json): void {
-  for (const f of ['hostname', 'subdomain']) {
+  for (let i = 0; i < HOSTNAME_FIELDS.length; i++) {
+    const f = HOSTNAME_FIELDS[i];
     const v = str(spec[f]);
     if (!v) continue;
     const msg = dns1123Label(v);

@@ -5,7 +5,7 @@ import * as formatsModule from './formats';
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
-const { arr, bool, int64, isObj, obj, optStr, str, supported, item } = contextModule;
+const { arr, int64, isObj, obj, optStr, str, supported, item } = contextModule;
 const { dns1123Subdomain, qualifiedName } = formatsModule;
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -65,7 +65,6 @@ export function validatePodFields(ctx: Ctx, spec: Json): void {
     'pod.serviceAccountName.dns1123Subdomain',
     'Use the name of a ServiceAccount, e.g. "default".',
   );
-  str(spec.serviceAccount);
   dnsSubdomainField(
     ctx,
     spec,
@@ -92,7 +91,6 @@ export function validatePodFields(ctx: Ctx, spec: Json): void {
         'Use the name of a RuntimeClass.',
       );
   }
-  str(spec.schedulerName);
   const deadline = int64(spec.activeDeadlineSeconds);
   if (deadline !== undefined && (deadline < 1 || deadline > INT32_MAX)) {
     ctx.add(
@@ -103,17 +101,9 @@ export function validatePodFields(ctx: Ctx, spec: Json): void {
       'Use a positive number of seconds, or remove the field.',
     );
   }
-  // Negative values only warn in 1.28 (the server replaces them with 1), so only the type is checked.
-  int64(spec.terminationGracePeriodSeconds);
-  for (const f of [
-    'hostNetwork',
-    'automountServiceAccountToken',
-    'enableServiceLinks',
-    'setHostnameAsFQDN',
-    'hostUsers',
-  ]) {
-    bool(spec[f]);
-  }
+  // terminationGracePeriodSeconds: negative values only warn in 1.28 (the server replaces them with 1), so only
+  // its type is checked, by the schema walk, like hostNetwork, automountServiceAccountToken, enableServiceLinks,
+  // setHostnameAsFQDN and hostUsers.
   const pullSecrets = arr(spec.imagePullSecrets);
   pullSecrets?.forEach((s) => {
     const ref = item(s);
@@ -274,7 +264,8 @@ export function validateOs(
       : pod
         ? WINDOWS_FORBIDDEN_POD
         : WINDOWS_FORBIDDEN_CONTAINER;
-    for (const f of forbidden) {
+    for (let i = 0; i < forbidden.length; i++) {
+      const f = forbidden[i];
       if (sc[f] !== undefined && sc[f] !== null) {
         ctx.add(
           `${path}.${f}`,
@@ -309,7 +300,9 @@ export function validateHostProcess(
   const podHostProcess = hostProcessOf(spec.securityContext);
   let containers = 0;
   let hostProcess = 0;
-  for (const [kind, list] of containerLists) {
+  for (let li = 0; li < containerLists.length; li++) {
+    const kind = containerLists[li][0];
+    const list = containerLists[li][1];
     for (let i = 0; i < list.length; i++) {
       const c = list[i];
       containers++;

@@ -133,7 +133,6 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
           msg,
           'Use the gRPC port number, 1-65535.',
         );
-      str(grpc.service);
     }
   }
   if (allowSleep) {
@@ -180,7 +179,8 @@ export function validateProbe(ctx: Ctx, v: unknown, path: string, kind: ProbeKin
   if (!probe) return;
   validateHandler(ctx, probe, path, 'probe', true);
   let success = 0;
-  for (const field of PROBE_COUNTS) {
+  for (let i = 0; i < PROBE_COUNTS.length; i++) {
+    const field = PROBE_COUNTS[i];
     const n = int32(probe[field]);
     if (field === 'successThreshold') success = n ?? 0;
     if (n !== undefined && n < 0) {

@@ -74,8 +74,9 @@ function hugePageSize(name: string): Quantity | undefined {
  * validateContainerResourceName + validateResourceName: one message per bad name (the API server sometimes
  * prints two for the same name; the first is enough to fix it).
  */
-function checkName(ctx: Ctx, name: string, path: string): boolean {
+function checkName(ctx: Ctx, name: string, listPath: string): boolean {
   if (STANDARD_CONTAINER_RESOURCES.has(name)) return true;
+  const path = `${listPath}[${name}]`;
   const msg = qualifiedName(name);
   if (msg) {
     ctx.add(
@@ -126,15 +127,14 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
   const out: Entry[] = [];
   if (!list) return out;
   for (const name in list) {
-    const p = `${path}[${name}]`;
     const raw = list[name] ?? 0; // null decodes to the zero Quantity, and the entry stays: a null memory limit is 0
-    const nameOk = checkName(ctx, name, p);
+    const nameOk = checkName(ctx, name, path);
     const q = jsonQuantity(raw);
     if (!q) {
       // A value that is neither a string nor a number is the schema walk's to report.
       if (typeof raw === 'string' || typeof raw === 'number') {
         ctx.add(
-          p,
+          `${path}[${name}]`,
           raw,
           `resources.${kind}.quantity`,
           "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
@@ -145,7 +145,7 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
     }
     if (q.nano < 0n) {
       ctx.add(
-        p,
+        `${path}[${name}]`,
         raw,
         `resources.${kind}.negative`,
         'must be greater than or equal to 0',
@@ -153,7 +153,7 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
       );
     } else if (nameOk && isExtendedResourceName(name) && milliValue(q) % 1000n !== 0n) {
       ctx.add(
-        p,
+        `${path}[${name}]`,
         raw,
         `resources.${kind}.integer`,
         'must be an integer',
@@ -167,7 +167,7 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
       const sizeUnits = size ? size.nano / 1_000_000_000n : 0n;
       if (sizeUnits === 0n || units % sizeUnits !== 0n) {
         ctx.add(
-          p,
+          `${path}[${name}]`,
           raw,
           `resources.${kind}.hugePagesMultiple`,
           `${shown(raw)} is not positive integer multiple of ${name}`,
@@ -178,6 +178,11 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
     if (nameOk) out.push({ name, q, raw });
   }
   return out;
+}
+
+function entryNamed(list: readonly Entry[], name: string): Entry | undefined {
+  for (let i = 0; i < list.length; i++) if (list[i].name === name) return list[i];
+  return undefined;
 }
 
 /**
@@ -194,14 +199,16 @@ export function validateResources(ctx: Ctx, v: unknown, path: string): void {
   const requests = readList(ctx, res.requests, reqPath, 'requests');
   let cpuOrMemory = false;
   let hugePages = false;
-  for (const l of limits) {
+  for (let i = 0; i < limits.length; i++) {
+    const l = limits[i];
     if (l.name === 'cpu' || l.name === 'memory') cpuOrMemory = true;
     if (isHugePages(l.name)) hugePages = true;
   }
-  for (const r of requests) {
+  for (let i = 0; i < requests.length; i++) {
+    const r = requests[i];
     if (r.name === 'cpu' || r.name === 'memory') cpuOrMemory = true;
     if (isHugePages(r.name)) hugePages = true;
-    const limit = limits.find((l) => l.name === r.name);
+    const limit = entryNamed(limits, r.name);
     // helper.IsOvercommitAllowed: native resources other than hugepages may be overcommitted.
     const overcommit = isNative(r.name) && !isHugePages(r.name);
     if (limit) {

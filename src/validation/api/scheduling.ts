@@ -238,7 +238,8 @@ function validatePodAffinityTerm(ctx: Ctx, term: Json, path: string): void {
   validateLabelSelector(ctx, term.labelSelector, `${path}.labelSelector`);
   validateLabelSelector(ctx, term.namespaceSelector, `${path}.namespaceSelector`);
   const namespaces = strList(term.namespaces) ?? [];
-  for (const ns of namespaces) {
+  for (let i = 0; i < namespaces.length; i++) {
+    const ns = namespaces[i];
     const msg = dns1123Label(ns);
     // The API server prints this at ".namespace" (singular).
     if (msg) ctx.add(`${path}.namespace`, ns, 'affinity.pod.namespaces', msg, 'Use a namespace name.');

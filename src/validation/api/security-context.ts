@@ -271,7 +271,6 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
       }
     }
   }
-  bool(w.hostProcess);
 }
 
 /**
@@ -335,7 +334,6 @@ export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
   checkId(ctx, sc.fsGroup, `${path}.fsGroup`, 'securityContext.fsGroup.range', 'group id');
   checkId(ctx, sc.runAsUser, `${path}.runAsUser`, 'securityContext.runAsUser.range', 'user id');
   checkId(ctx, sc.runAsGroup, `${path}.runAsGroup`, 'securityContext.runAsGroup.range', 'group id');
-  bool(sc.runAsNonRoot);
   const groups = arr(sc.supplementalGroups);
   if (groups) {
     for (let i = 0; i < groups.length; i++) {
@@ -377,7 +375,6 @@ function validateSysctls(ctx: Ctx, v: unknown, path: string, hostNetwork: boolea
     if (!s) continue;
     const p = `${path}[${i}].name`;
     const name = str(s.name);
-    str(s.value);
     if (!name) {
       ctx.add(
         p,
@@ -433,8 +430,6 @@ export function validateContainerSecurityContext(ctx: Ctx, v: unknown, path: str
   const privileged = bool(sc.privileged);
   checkId(ctx, sc.runAsUser, `${path}.runAsUser`, 'securityContext.runAsUser.range', 'user id');
   checkId(ctx, sc.runAsGroup, `${path}.runAsGroup`, 'securityContext.runAsGroup.range', 'group id');
-  bool(sc.runAsNonRoot);
-  bool(sc.readOnlyRootFilesystem);
   validateSeccomp(ctx, sc.seccompProfile, `${path}.seccompProfile`);
   if (atLeast(ctx.version, '1.33')) {
     validateAppArmor(ctx, sc.appArmorProfile, `${path}.appArmorProfile`);

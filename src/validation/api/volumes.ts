@@ -436,7 +436,6 @@ function validateProjected(ctx: Ctx, src: Json, path: string): void {
       } else {
         checkItemPath(ctx, target, `${path}.path`, 'volume.projected.serviceAccountToken.path');
       }
-      str(token.audience);
     }
     if (count > 1) {
       ctx.add(
@@ -477,7 +476,8 @@ function validateEphemeral(ctx: Ctx, src: Json, path: string): void {
       'Add accessModes: [ReadWriteOnce].',
     );
   } else {
-    for (const mode of modes) {
+    for (let i = 0; i < modes.length; i++) {
+      const mode = modes[i];
       if (!ACCESS_MODES.includes(mode)) {
         ctx.add(
           `${sp}.accessModes`,
@@ -580,7 +580,6 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
       break;
     }
     case 'emptyDir': {
-      str(src.medium);
       const limit = src.sizeLimit;
       if (limit !== undefined && limit !== null) {
         const q = jsonQuantity(limit);
@@ -726,7 +725,8 @@ export function validateVolumes(ctx: Ctx, v: unknown, podName: string): VolumeKi
   if (!list) return kinds;
   const ephemeralClaims = new Set<string>();
   if (podName) {
-    for (const vol of list) {
+    for (let j = 0; j < list.length; j++) {
+      const vol = list[j];
       if (vol && typeof vol === 'object' && 'ephemeral' in vol && typeof (vol as Json).name === 'string') {
         ephemeralClaims.add(`${podName}-${(vol as Json).name as string}`);
       }
@@ -738,7 +738,8 @@ export function validateVolumes(ctx: Ctx, v: unknown, podName: string): VolumeKi
     if (!vol) continue;
     const before = ctx.out.length;
     let first: string | undefined;
-    for (const kind of SOURCES) {
+    for (let j = 0; j < SOURCES.length; j++) {
+      const kind = SOURCES[j];
       const raw = vol[kind];
       if (raw === undefined || raw === null) continue;
       const src = obj(raw);

@@ -306,12 +306,20 @@ function warnDuplicates(ctx: Ctx, list: unknown, path: string, field: string, ru
 // The `MilliValue() % 1000 != 0` test of warnings.go: a byte count with a fraction.
 function fractionalBytes(ctx: Ctx, list: Json, resource: string, path: string): void {
   const raw = list[resource];
-  if (raw === undefined || raw === null) return;
+  const shown = fractional(raw);
+  if (shown !== undefined) warnFractional(ctx, `${path}[${resource}]`, raw, shown);
+}
+
+// How the server prints `raw` when it is a byte count with a fraction; undefined when it is not one.
+function fractional(raw: unknown): string | undefined {
+  if (raw === undefined || raw === null) return undefined;
   const q = jsonQuantity(raw);
-  if (!q || !isFractional(q)) return;
-  const shown = canonical(q);
+  return q && isFractional(q) ? canonical(q) : undefined;
+}
+
+function warnFractional(ctx: Ctx, path: string, raw: unknown, shown: string): void {
   ctx.warn(
-    `${path}[${resource}]`,
+    path,
     raw,
     'warning.quantity.fractionalBytes',
     `fractional byte value ${JSON.stringify(shown)} is invalid, must be an integer`,
@@ -342,10 +350,10 @@ function warnContainers(
   hasPodAppArmor: boolean,
 ): void {
   const v133 = ctx.version !== '1.28';
+  // The container's path (`spec.containers[0]`) is built only when it warns.
   for (let ci = 0; ci < list.length; ci++) {
     const c = list[ci];
     if (!isObj(c)) continue;
-    const path = `${listPath}[${ci}]`;
     const name = typeof c.name === 'string' ? c.name : '';
     const security = isObj(c.securityContext) ? c.securityContext : undefined;
     if (annotations) {
@@ -377,21 +385,26 @@ function warnContainers(
     if (isObj(resources)) {
       const limits = isObj(resources.limits) ? resources.limits : undefined;
       const requests = isObj(resources.requests) ? resources.requests : undefined;
-      for (const resource of BYTE_RESOURCES) {
-        if (limits) fractionalBytes(ctx, limits, resource, `${path}.resources.limits`);
+      for (let i = 0; i < BYTE_RESOURCES.length; i++) {
+        const resource = BYTE_RESOURCES[i];
+        const limit = limits?.[resource];
+        const shownLimit = fractional(limit);
+        if (shownLimit !== undefined)
+          warnFractional(ctx, `${listPath}[${ci}].resources.limits[${resource}]`, limit, shownLimit);
         // The server copies a limit into a missing request before it warns, so the request warns too.
-        const request = requests?.[resource] ?? limits?.[resource];
-        if (request !== undefined && request !== null)
-          fractionalBytes(ctx, { [resource]: request }, resource, `${path}.resources.requests`);
+        const request = requests?.[resource] ?? limit;
+        const shownRequest = fractional(request);
+        if (shownRequest !== undefined)
+          warnFractional(ctx, `${listPath}[${ci}].resources.requests[${resource}]`, request, shownRequest);
       }
     }
     const env = c.env;
-    if (Array.isArray(env) && env.length > 1) warnEnv(ctx, env, `${path}.env`, v133);
+    if (Array.isArray(env) && env.length > 1) warnEnv(ctx, env, listPath, ci, v133);
   }
 }
 
 // Duplicate env names: fine when the later value refers to the earlier one ("$(X)"), else it hides it.
-function warnEnv(ctx: Ctx, env: readonly unknown[], path: string, v133: boolean): void {
+function warnEnv(ctx: Ctx, env: readonly unknown[], listPath: string, ci: number, v133: boolean): void {
   const seen = new Set<string>();
   for (let i = 0; i < env.length; i++) {
     const e = env[i];
@@ -406,7 +419,7 @@ function warnEnv(ctx: Ctx, env: readonly unknown[], path: string, v133: boolean)
     const hasValueFrom = e.valueFrom !== undefined && e.valueFrom !== null;
     if (hasValueFrom || value === ref || !value.includes(ref))
       ctx.warn(
-        `${path}[${i}]`,
+        `${listPath}[${ci}].env[${i}]`,
         name,
         'warning.env.duplicate',
         `hides previous definition of ${JSON.stringify(name)}${v133 ? ', which may be dropped when using apply' : ''}`,
@@ -415,19 +428,34 @@ function warnEnv(ctx: Ctx, env: readonly unknown[], path: string, v133: boolean)
   }
 }
 
+/** One port definition seen so far; its path (`spec.containers[0].ports[1]`) is built only for a warning. */
 interface PortBlock {
-  readonly path: string;
+  readonly listPath: string;
+  readonly ci: number;
+  readonly i: number;
+  readonly containerPort: number;
+  readonly protocol: string;
   readonly hostIP: string;
   readonly hostPort: number;
 }
 
+function blockPath(b: PortBlock): string {
+  return `${b.listPath}[${b.ci}].ports[${b.i}]`;
+}
+
 // Port definitions across all containers: same containerPort/protocol with the same, overlapping or ambiguous host
 // binding. Protocol defaults to TCP, and under hostNetwork a missing hostPort to the containerPort.
-function warnPorts(ctx: Ctx, spec: Json, ...lists: (readonly unknown[] | undefined)[]): void {
-  let all: Map<string, PortBlock[]> | undefined;
+function warnPorts(
+  ctx: Ctx,
+  spec: Json,
+  init: readonly unknown[] | undefined,
+  main: readonly unknown[] | undefined,
+): void {
+  // Every port so far, in order; a Pod has few, so each is compared with all earlier ones of its port/protocol.
+  let all: PortBlock[] | undefined;
   const hostNetwork = spec.hostNetwork === true;
-  for (let li = 0; li < lists.length; li++) {
-    const list = lists[li];
+  for (let li = 0; li < 2; li++) {
+    const list = li === 0 ? init : main;
     if (!list) continue;
     const listPath = li === 0 ? 'spec.initContainers' : 'spec.containers';
     for (let ci = 0; ci < list.length; ci++) {
@@ -442,26 +470,21 @@ function warnPorts(ctx: Ctx, spec: Json, ...lists: (readonly unknown[] | undefin
         const hostIP = typeof port.hostIP === 'string' ? port.hostIP : '';
         let hostPort = typeof port.hostPort === 'number' ? port.hostPort : 0;
         if (hostNetwork && hostPort === 0) hostPort = containerPort;
-        const path = `${listPath}[${ci}].ports[${i}]`;
+        const block: PortBlock = { listPath, ci, i, containerPort, protocol, hostIP, hostPort };
         if (hostIP !== '' && hostPort === 0) {
           const name = typeof port.name === 'string' ? port.name : '';
           ctx.warn(
-            path,
+            blockPath(block),
             port,
             'warning.port.hostIPWithoutHostPort',
             `hostIP set without hostPort: {Name:${name} HostPort:0 ContainerPort:${containerPort} Protocol:${protocol} HostIP:${hostIP}}`,
             'Set hostPort too, or remove hostIP.',
           );
         }
-        const key = `${containerPort}/${protocol}`;
-        all ??= new Map();
-        const others = all.get(key);
-        const block = { path, hostIP, hostPort };
-        if (!others) {
-          all.set(key, [block]);
-          continue;
-        }
-        for (const other of others) {
+        all ??= [];
+        for (let j = 0; j < all.length; j++) {
+          const other = all[j];
+          if (other.containerPort !== containerPort || other.protocol !== protocol) continue;
           let message: string | undefined;
           if (hostIP === other.hostIP && hostPort === other.hostPort) message = 'duplicate port definition';
           else if (hostPort === 0 || other.hostPort === 0) message = 'overlapping port definition';
@@ -469,14 +492,14 @@ function warnPorts(ctx: Ctx, spec: Json, ...lists: (readonly unknown[] | undefin
             message = 'dangerously ambiguous port definition';
           if (message)
             ctx.warn(
-              path,
+              blockPath(block),
               port,
               'warning.port.duplicate',
-              `${message} with ${other.path}`,
+              `${message} with ${blockPath(other)}`,
               `Declare ${protocol} port ${containerPort} once per Pod.`,
             );
         }
-        others.push(block);
+        all.push(block);
       }
     }
   }
