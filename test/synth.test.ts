@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildApp, PodwrightApp } from '../src/app';
 import { PodwrightChart } from '../src/chart';
@@ -30,6 +31,32 @@ function badApp(outdir: string): PodwrightApp {
   return app;
 }
 
+/** A user's app in TypeScript, run as `npm run synth` runs src/main.ts: through tsx, publishing with synthToDist. */
+function userApp(dist: string): string {
+  const src = (file: string) => JSON.stringify(path.join(ROOT, 'src', file));
+  return `import { PodwrightApp } from ${src('app')};
+import { PodwrightChart } from ${src('chart')};
+import { Pod } from ${src('pod')};
+import { synthToDist } from ${src('synth')};
+
+/** Type-only lines, which tsx strips: a line of the JavaScript it runs would not be the TypeScript line. */
+interface Web {
+  readonly name: string;
+}
+const web: Web = { name: 'Web' };
+
+process.exitCode = synthToDist({
+  build: (outdir: string) => {
+    const app = new PodwrightApp({ outdir });
+    const chart = new PodwrightChart(app, 'web', { profile: 'privileged' });
+    new Pod(chart, 'web', { containers: [{ name: web.name, image: 'nginx:1.27' }] });
+    return app;
+  },
+  dist: ${JSON.stringify(dist)},
+});
+`;
+}
+
 describe('synth', () => {
   it('fails listing every problem and leaves the previous dist/ exactly as it was', () => {
     const dist = tmp();
@@ -43,6 +70,27 @@ describe('synth', () => {
     expect(stderr).toContain('left as it was');
     expect(snapshot(dist)).toEqual(before);
   });
+
+  it(
+    'names the TypeScript file and line of `new Pod(` when a user app run through tsx fails',
+    { timeout: SPAWN_TIMEOUT },
+    () => {
+      const project = tmp();
+      const text = userApp(path.join(project, 'dist'));
+      fs.writeFileSync(path.join(project, 'app.ts'), text);
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.includes('new Pod(')) + 1;
+      const column = lines[line - 1].indexOf('new Pod(') + 1;
+      const tsx = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+      const run = spawnSync(process.execPath, ['--import', tsx, 'app.ts'], {
+        cwd: project,
+        encoding: 'utf8',
+        timeout: SPAWN_TIMEOUT,
+      });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toContain(`  - app.ts:${line}:${column}: Pod web spec.containers[0].name: `);
+    },
+  );
 
   it('replaces dist/ with exactly the new manifests when everything is valid', () => {
     const dist = tmp();
