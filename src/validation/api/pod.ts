@@ -35,7 +35,12 @@ const WINDOWS_FORBIDDEN_CONTAINER = [
 ];
 
 // 1.33 adds the fields that came after 1.28.
-const WINDOWS_FORBIDDEN_POD_1_33 = [...WINDOWS_FORBIDDEN_POD, 'appArmorProfile', 'supplementalGroupsPolicy'];
+const WINDOWS_FORBIDDEN_POD_1_33 = [
+  ...WINDOWS_FORBIDDEN_POD,
+  'appArmorProfile',
+  'supplementalGroupsPolicy',
+  'seLinuxChangePolicy',
+];
 const WINDOWS_FORBIDDEN_CONTAINER_1_33 = [...WINDOWS_FORBIDDEN_CONTAINER, 'appArmorProfile'];
 
 function dnsSubdomainField(ctx: Ctx, spec: Json, field: string, rule: string, fix: string): void {

@@ -330,6 +330,18 @@ export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
         );
       }
     }
+    // validateSELinuxChangePolicy (SELinuxChangePolicy, beta and on in 1.33): with the SELinuxMount gate off, as in
+    // 1.33, only Recursive is accepted (measured on v1.33.3: MountOption, '' and any other value are refused).
+    const selinux = sc.seLinuxChangePolicy;
+    if (typeof selinux === 'string' && selinux !== 'Recursive') {
+      ctx.add(
+        `${path}.seLinuxChangePolicy`,
+        selinux,
+        'securityContext.seLinuxChangePolicy.unsupported',
+        supported(['Recursive']),
+        'Use Recursive or leave it out (MountOption needs the SELinuxMount feature gate, off in 1.33).',
+      );
+    }
   }
   checkId(ctx, sc.fsGroup, `${path}.fsGroup`, 'securityContext.fsGroup.range', 'group id');
   checkId(ctx, sc.runAsUser, `${path}.runAsUser`, 'securityContext.runAsUser.range', 'user id');

@@ -24,6 +24,10 @@ interface VersionCase {
 const preStop = (p: PodJson, handler: object) => (c0(p).lifecycle = { preStop: handler });
 const podSc = (p: PodJson, sc: object) => (p.spec.securityContext = { ...p.spec.securityContext, ...sc });
 const ctrSc = (p: PodJson, sc: object) => (c0(p).securityContext = { ...c0(p).securityContext, ...sc });
+const mount = (p: PodJson, options: object) => {
+  p.spec.volumes = [{ name: 'data', emptyDir: {} }];
+  c0(p).volumeMounts = [{ name: 'data', mountPath: '/data', ...options }];
+};
 const APPARMOR_A = 'container.apparmor.security.beta.kubernetes.io/app';
 
 const CASES: readonly VersionCase[] = [
@@ -261,6 +265,84 @@ const CASES: readonly VersionCase[] = [
     change: (p) => podSc(p, { supplementalGroupsPolicy: 'Strict', supplementalGroups: [1] }),
     v128: [{ path: 'spec.securityContext.supplementalGroupsPolicy', rule: 'schema.unknownField' }],
     v133: [],
+  },
+  // seLinuxChangePolicy (SELinuxChangePolicy, beta and on in 1.33): only Recursive while SELinuxMount is off.
+  {
+    name: 'seLinuxChangePolicy Recursive',
+    change: (p) => podSc(p, { seLinuxChangePolicy: 'Recursive' }),
+    v128: [{ path: 'spec.securityContext.seLinuxChangePolicy', rule: 'schema.unknownField' }],
+    v133: [],
+  },
+  {
+    name: 'seLinuxChangePolicy MountOption, which needs the SELinuxMount gate',
+    change: (p) => podSc(p, { seLinuxChangePolicy: 'MountOption' }),
+    v128: [{ path: 'spec.securityContext.seLinuxChangePolicy', rule: 'schema.unknownField' }],
+    v133: [
+      {
+        path: 'spec.securityContext.seLinuxChangePolicy',
+        rule: 'securityContext.seLinuxChangePolicy.unsupported',
+      },
+    ],
+  },
+  {
+    name: 'seLinuxChangePolicy on a Windows Pod',
+    change: (p) => {
+      p.spec.os = { name: 'windows' };
+      delete c0(p).securityContext;
+      podSc(p, { seLinuxChangePolicy: 'Recursive' });
+    },
+    v128: [{ path: 'spec.securityContext.seLinuxChangePolicy', rule: 'schema.unknownField' }],
+    v133: [{ path: 'spec.securityContext.seLinuxChangePolicy', rule: 'os.windows.forbidden' }],
+  },
+  // recursiveReadOnly (RecursiveReadOnlyMounts, on from 1.31), printed without the mount's index by the server.
+  {
+    name: 'recursiveReadOnly IfPossible on a read-only mount',
+    change: (p) => mount(p, { readOnly: true, recursiveReadOnly: 'IfPossible' }),
+    v128: [{ path: 'spec.containers[0].volumeMounts[0].recursiveReadOnly', rule: 'schema.unknownField' }],
+    v133: [],
+  },
+  {
+    name: 'recursiveReadOnly Disabled on a writable mount',
+    change: (p) => mount(p, { recursiveReadOnly: 'Disabled' }),
+    v128: [{ path: 'spec.containers[0].volumeMounts[0].recursiveReadOnly', rule: 'schema.unknownField' }],
+    v133: [],
+  },
+  {
+    name: 'recursiveReadOnly Enabled on a writable mount',
+    change: (p) => mount(p, { recursiveReadOnly: 'Enabled' }),
+    v128: [{ path: 'spec.containers[0].volumeMounts[0].recursiveReadOnly', rule: 'schema.unknownField' }],
+    v133: [
+      {
+        path: 'spec.containers[0].volumeMounts.recursiveReadOnly',
+        rule: 'volumeMount.recursiveReadOnly.notReadOnly',
+      },
+    ],
+  },
+  {
+    name: 'recursiveReadOnly with mount propagation, and not read-only: both reported',
+    change: (p) => mount(p, { recursiveReadOnly: 'IfPossible', mountPropagation: 'HostToContainer' }),
+    v128: [{ path: 'spec.containers[0].volumeMounts[0].recursiveReadOnly', rule: 'schema.unknownField' }],
+    v133: [
+      {
+        path: 'spec.containers[0].volumeMounts.recursiveReadOnly',
+        rule: 'volumeMount.recursiveReadOnly.notReadOnly',
+      },
+      {
+        path: 'spec.containers[0].volumeMounts.recursiveReadOnly',
+        rule: 'volumeMount.recursiveReadOnly.propagation',
+      },
+    ],
+  },
+  {
+    name: 'an unknown recursiveReadOnly',
+    change: (p) => mount(p, { readOnly: true, recursiveReadOnly: 'Always' }),
+    v128: [{ path: 'spec.containers[0].volumeMounts[0].recursiveReadOnly', rule: 'schema.unknownField' }],
+    v133: [
+      {
+        path: 'spec.containers[0].volumeMounts.recursiveReadOnly',
+        rule: 'volumeMount.recursiveReadOnly.unsupported',
+      },
+    ],
   },
   {
     name: 'hostUsers: false with hostNetwork',
