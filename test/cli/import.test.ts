@@ -8,10 +8,10 @@ import * as YAML from 'yaml';
 import { isError, PodwrightError } from '../../src/errors';
 import { validateManifest } from '../../src/validation';
 import { podFromKubectlRun } from '../../src/cli/from-run';
-import { generateTypeScript, IMPORT_PRETTIER_OPTIONS } from '../../src/cli/import';
+import { generateTypeScript, IMPORT_PRETTIER_OPTIONS, importManifests } from '../../src/cli/import';
 import { fieldsOf } from '../../src/cli/import-schema';
 import { fixture } from '../helpers';
-import { expectListed, importedWorkloads, listedAs, roundTrip, run } from './import-helpers';
+import { comparable, expectListed, importedWorkloads, listedAs, roundTrip, run } from './import-helpers';
 import { SEED_RUN } from '../helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -288,6 +288,25 @@ describe('generateTypeScript', () => {
     expect(synthesized.spec.securityContext).toMatchObject({ runAsNonRoot: true });
     expect(synthesized.spec.containers[0]).toMatchObject({ command: ['echo'], args: ['Hello World'] });
   });
+
+  it.each([
+    // restricted's defaults (runAsNonRoot, seccomp, capabilities, ...) fix what it asks of Pods that say nothing;
+    ['restricted', '1.28', 'fewer problems than the YAML has'],
+    // baseline's (requests and limits, RuntimeDefault seccomp) are nothing baseline asks for.
+    ['baseline', '1.33', 'the very problems the YAML has'],
+  ] as const)(
+    'says under %s for %s exactly what the generated code refuses once its profile defaults are added: %s',
+    async (profile, kubeVersion, relation) => {
+      const all = [...DOCS_FILES.flatMap(docsPods), ...importedWorkloads()];
+      const { code, violations } = await importManifests(all, { profile, kubeVersion });
+      const ran = run(code);
+      expect(ran.error).toBeDefined();
+      expect(comparable(violations)).toEqual(comparable(ran.error?.violations ?? []));
+      const inYaml = all.flatMap((m) => validateManifest(m, profile, undefined, kubeVersion));
+      if (relation.startsWith('fewer')) expect(violations.length).toBeLessThan(inYaml.length);
+      else expect(comparable(violations)).toEqual(comparable(inYaml));
+    },
+  );
 
   it('fails when a document has no apiVersion or kind, naming each field and the fix', async () => {
     const bad = [{ kind: 'Pod', metadata: { name: 'p' } }, { apiVersion: 'v1' }] as Record<string, unknown>[];
