@@ -137,7 +137,7 @@ function escapeProperty(s: string): string {
 /**
  * One GitHub Actions workflow command per violation (`::error file=F,line=L,col=C,title=RULE::MESSAGE`, `::warning`
  * for a warning), which the runner shows as an annotation on that line. Files are relative to `cwd` (the checked-out
- * repository), absolute when outside it, and left out for standard input.
+ * repository), absolute when outside it, and left out, with the line, for standard input.
  */
 export function githubAnnotations(violations: readonly Violation[], cwd: string): string[] {
   return violations.map((v) => {
@@ -148,8 +148,9 @@ export function githubAnnotations(violations: readonly Violation[], cwd: string)
         : (repositoryPath(file, cwd) ?? path.resolve(cwd, file).split(path.sep).join('/'));
     const properties: [string, string | number | undefined][] = [
       ['file', shown],
-      ['line', v.source?.line],
-      ['col', v.source?.line === undefined ? undefined : v.source.column],
+      // A line means nothing without its file (standard input).
+      ['line', shown === undefined ? undefined : v.source?.line],
+      ['col', shown === undefined || v.source?.line === undefined ? undefined : v.source.column],
       ['title', v.rule],
     ];
     const props = properties

@@ -272,6 +272,32 @@ describe('podwright validate --format github', () => {
   });
 });
 
+describe('podwright validate of standard input, for CI', () => {
+  it('gives SARIF results without a file but with the object and field path, and GitHub commands without file or line', async () => {
+    let stdout = '';
+    const sarif = await main(['validate', '--profile', 'privileged', '--format', 'sarif', '-'], {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      stdin: () => WEB_AND_WORKER,
+    });
+    expect(sarif).toBe(1);
+    const log = JSON.parse(stdout);
+    expect(sarifValidator()(log)).toEqual([]);
+    const [warning] = log.runs[0].results as SarifResult[];
+    expect(warning.locations[0]).not.toHaveProperty('physicalLocation');
+    expect(warning.locations[0].logicalLocations[0].fullyQualifiedName).toBe(
+      'Pod web spec.containers[0].ports[1]',
+    );
+    stdout = '';
+    await main(['validate', '--profile', 'privileged', '--format', 'github', '-'], {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      stdin: () => WEB_AND_WORKER,
+    });
+    expect(stdout.split('\n')[0]).toMatch(/^::warning title=warning\.port\.duplicate::Pod web /);
+  });
+});
+
 describe('podwright validate --help', () => {
   it('lists every format with an example line of each', async () => {
     const r = await run(['--help']);
