@@ -5,8 +5,11 @@ import * as probesModule from './probes';
 import * as resourcesModule from './resources';
 import * as securityContextModule from './security-context';
 import type { VolumeKinds } from './volumes';
-import { atLeast } from '../../kube-version';
+import * as kubeVersionModule from '../../kube-version';
 import * as volumesModule from './volumes';
+
+// Bound once, like the sibling functions below: a call through the CommonJS export getter costs a lookup each time.
+const { atLeast } = kubeVersionModule;
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).

@@ -1,7 +1,10 @@
-import { atLeast } from '../../kube-version';
+import * as kubeVersionModule from '../../kube-version';
 import type { Ctx, Json } from './context';
 import * as contextModule from './context';
 import * as formatsModule from './formats';
+
+// Bound once, like the sibling functions below: a call through the CommonJS export getter costs a lookup each time.
+const { atLeast } = kubeVersionModule;
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).
@@ -149,12 +152,15 @@ export function validatePodFields(ctx: Ctx, spec: Json): void {
  * admission plugin is on fills in "default" first; a server without it, like the test servers, refuses.
  */
 function validateTokenWithoutAccount(ctx: Ctx, spec: Json): void {
-  const named = (v: unknown) => typeof v === 'string' && v !== '';
-  if (named(spec.serviceAccountName) || named(spec.serviceAccount) || !Array.isArray(spec.volumes)) return;
-  spec.volumes.forEach((vol, vi) => {
-    if (!isObj(vol) || !isObj(vol.projected) || !Array.isArray(vol.projected.sources)) return;
-    vol.projected.sources.forEach((src, si) => {
-      if (!isObj(src) || src.serviceAccountToken === undefined || src.serviceAccountToken === null) return;
+  const volumes = spec.volumes;
+  if (isNamed(spec.serviceAccountName) || isNamed(spec.serviceAccount) || !Array.isArray(volumes)) return;
+  for (let vi = 0; vi < volumes.length; vi++) {
+    const vol = volumes[vi];
+    if (!isObj(vol) || !isObj(vol.projected) || !Array.isArray(vol.projected.sources)) continue;
+    const sources = vol.projected.sources;
+    for (let si = 0; si < sources.length; si++) {
+      const src = sources[si];
+      if (!isObj(src) || src.serviceAccountToken === undefined || src.serviceAccountToken === null) continue;
       ctx.add(
         `spec.volumes[${vi}].projected.sources[${si}].serviceAccountToken`,
         src.serviceAccountToken,
@@ -162,8 +168,12 @@ function validateTokenWithoutAccount(ctx: Ctx, spec: Json): void {
         'must not be specified when serviceAccountName is not set',
         'Set spec.serviceAccountName (e.g. "default") for the projected token.',
       );
-    });
-  });
+    }
+  }
+}
+
+function isNamed(v: unknown): boolean {
+  return typeof v === 'string' && v !== '';
 }
 
 /** validatePodHostNetworkDeps (1.28): with hostNetwork, containerPort must equal hostPort (defaulted to it). */

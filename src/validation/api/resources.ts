@@ -74,13 +74,13 @@ function hugePageSize(name: string): Quantity | undefined {
  * validateContainerResourceName + validateResourceName: one message per bad name (the API server sometimes
  * prints two for the same name; the first is enough to fix it).
  */
-function checkName(ctx: Ctx, name: string, listPath: string): boolean {
+function checkName(ctx: Ctx, name: string, path: string, kind: 'limits' | 'requests'): boolean {
   if (STANDARD_CONTAINER_RESOURCES.has(name)) return true;
-  const path = `${listPath}[${name}]`;
+  const at = `${path}.${kind}[${name}]`;
   const msg = qualifiedName(name);
   if (msg) {
     ctx.add(
-      path,
+      at,
       name,
       'resources.name.qualifiedName',
       msg,
@@ -94,7 +94,7 @@ function checkName(ctx: Ctx, name: string, listPath: string): boolean {
         ? 'must be a standard resource for containers'
         : 'must be a standard resource type or fully qualified';
       ctx.add(
-        path,
+        at,
         name,
         'resources.name.unsupported',
         msg2,
@@ -104,7 +104,7 @@ function checkName(ctx: Ctx, name: string, listPath: string): boolean {
     }
   } else if (!isNative(name) && !isExtendedResourceName(name)) {
     ctx.add(
-      path,
+      at,
       name,
       'resources.name.extended',
       "doesn't follow extended resource name standard",
@@ -115,26 +115,33 @@ function checkName(ctx: Ctx, name: string, listPath: string): boolean {
   return true;
 }
 
+/** One entry of a ResourceList with a valid name and quantity, linked to the next in the list's order. */
 interface Entry {
   readonly name: string;
   readonly q: Quantity;
   readonly raw: unknown;
+  next: Entry | undefined;
 }
 
-// Reads one ResourceList, checking names, syntax and ValidateResourceQuantityValue; returns the parsed entries.
-function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests'): Entry[] {
+/**
+ * Reads `resources.limits` or `resources.requests` of the container at `path`, checking names, syntax and
+ * ValidateResourceQuantityValue; returns the first of its usable entries. Entries are linked rather than put in an
+ * array, whose first push would allocate room for 17.
+ */
+function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests'): Entry | undefined {
   const list = obj(v);
-  const out: Entry[] = [];
-  if (!list) return out;
+  if (!list) return undefined;
+  let first: Entry | undefined;
+  let last: Entry | undefined;
   for (const name in list) {
     const raw = list[name] ?? 0; // null decodes to the zero Quantity, and the entry stays: a null memory limit is 0
-    const nameOk = checkName(ctx, name, path);
+    const nameOk = checkName(ctx, name, path, kind);
     const q = jsonQuantity(raw);
     if (!q) {
       // A value that is neither a string nor a number is the schema walk's to report.
       if (typeof raw === 'string' || typeof raw === 'number') {
         ctx.add(
-          `${path}[${name}]`,
+          `${path}.${kind}[${name}]`,
           raw,
           `resources.${kind}.quantity`,
           "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
@@ -145,7 +152,7 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
     }
     if (q.nano < 0n) {
       ctx.add(
-        `${path}[${name}]`,
+        `${path}.${kind}[${name}]`,
         raw,
         `resources.${kind}.negative`,
         'must be greater than or equal to 0',
@@ -153,7 +160,7 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
       );
     } else if (nameOk && isExtendedResourceName(name) && milliValue(q) % 1000n !== 0n) {
       ctx.add(
-        `${path}[${name}]`,
+        `${path}.${kind}[${name}]`,
         raw,
         `resources.${kind}.integer`,
         'must be an integer',
@@ -167,7 +174,7 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
       const sizeUnits = size ? size.nano / 1_000_000_000n : 0n;
       if (sizeUnits === 0n || units % sizeUnits !== 0n) {
         ctx.add(
-          `${path}[${name}]`,
+          `${path}.${kind}[${name}]`,
           raw,
           `resources.${kind}.hugePagesMultiple`,
           `${shown(raw)} is not positive integer multiple of ${name}`,
@@ -175,13 +182,18 @@ function readList(ctx: Ctx, v: unknown, path: string, kind: 'limits' | 'requests
         );
       }
     }
-    if (nameOk) out.push({ name, q, raw });
+    if (nameOk) {
+      const entry: Entry = { name, q, raw, next: undefined };
+      if (last) last.next = entry;
+      else first = entry;
+      last = entry;
+    }
   }
-  return out;
+  return first;
 }
 
-function entryNamed(list: readonly Entry[], name: string): Entry | undefined {
-  for (let i = 0; i < list.length; i++) if (list[i].name === name) return list[i];
+function entryNamed(first: Entry | undefined, name: string): Entry | undefined {
+  for (let e = first; e; e = e.next) if (e.name === name) return e;
   return undefined;
 }
 
@@ -193,19 +205,15 @@ function entryNamed(list: readonly Entry[], name: string): Entry | undefined {
 export function validateResources(ctx: Ctx, v: unknown, path: string): void {
   const res = obj(v);
   if (!res) return;
-  const limPath = `${path}.limits`;
-  const reqPath = `${path}.requests`;
-  const limits = readList(ctx, res.limits, limPath, 'limits');
-  const requests = readList(ctx, res.requests, reqPath, 'requests');
+  const limits = readList(ctx, res.limits, path, 'limits');
+  const requests = readList(ctx, res.requests, path, 'requests');
   let cpuOrMemory = false;
   let hugePages = false;
-  for (let i = 0; i < limits.length; i++) {
-    const l = limits[i];
+  for (let l = limits; l; l = l.next) {
     if (l.name === 'cpu' || l.name === 'memory') cpuOrMemory = true;
     if (isHugePages(l.name)) hugePages = true;
   }
-  for (let i = 0; i < requests.length; i++) {
-    const r = requests[i];
+  for (let r = requests; r; r = r.next) {
     if (r.name === 'cpu' || r.name === 'memory') cpuOrMemory = true;
     if (isHugePages(r.name)) hugePages = true;
     const limit = entryNamed(limits, r.name);
@@ -215,7 +223,7 @@ export function validateResources(ctx: Ctx, v: unknown, path: string): void {
       const cmp = compareQuantities(r.q, limit.q);
       if (cmp !== 0 && !overcommit) {
         ctx.add(
-          reqPath,
+          `${path}.requests`,
           r.raw,
           'resources.requests.notEqualLimit',
           `must be equal to ${r.name} limit of ${shown(limit.raw)}`,
@@ -223,7 +231,7 @@ export function validateResources(ctx: Ctx, v: unknown, path: string): void {
         );
       } else if (cmp > 0) {
         ctx.add(
-          reqPath,
+          `${path}.requests`,
           r.raw,
           'resources.requests.exceedsLimit',
           `must be less than or equal to ${r.name} limit of ${shown(limit.raw)}`,
@@ -232,7 +240,7 @@ export function validateResources(ctx: Ctx, v: unknown, path: string): void {
       }
     } else if (!overcommit) {
       ctx.add(
-        limPath,
+        `${path}.limits`,
         undefined,
         'resources.limits.requiredForExtended',
         'Limit must be set for non overcommitable resources',

@@ -1,7 +1,10 @@
-import { atLeast } from '../../kube-version';
+import * as kubeVersionModule from '../../kube-version';
 import type { Ctx, Json } from './context';
 import * as contextModule from './context';
 import * as formatsModule from './formats';
+
+// Bound once, like the sibling functions below: a call through the CommonJS export getter costs a lookup each time.
+const { atLeast } = kubeVersionModule;
 
 // Functions of sibling modules are bound once here: run through tsx (CommonJS), every `import { f }` call
 // otherwise goes through an export getter, which cost a fifth of validation time (docs/performance.md).

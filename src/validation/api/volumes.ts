@@ -548,16 +548,25 @@ function validateEphemeral(ctx: Ctx, src: Json, path: string): void {
   }
 }
 
+// A required string field of the source at `p`: reported when empty, and returned.
+function required(ctx: Ctx, src: Json, p: string, field: string, rule: string, fix: string): string {
+  const value = str(src[field]);
+  if (!value) ctx.add(`${p}.${field}`, src[field], rule, 'Required value', fix);
+  return value;
+}
+
 function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: string, podName: string): void {
   const p = `${path}.${INNER_PATH[kind] ?? kind}`;
-  const required = (field: string, rule: string, fix: string): string => {
-    const value = str(src[field]);
-    if (!value) ctx.add(`${p}.${field}`, src[field], rule, 'Required value', fix);
-    return value;
-  };
   switch (kind) {
     case 'hostPath': {
-      const hp = required('path', 'volume.hostPath.path.required', 'Give the host path, e.g. "/var/log".');
+      const hp = required(
+        ctx,
+        src,
+        p,
+        'path',
+        'volume.hostPath.path.required',
+        'Give the host path, e.g. "/var/log".',
+      );
       if (!hp) break;
       if (hasBackstep(hp))
         ctx.add(
@@ -604,25 +613,35 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
       break;
     }
     case 'secret':
-      required('secretName', 'volume.secret.secretName.required', 'Name the Secret to mount.');
+      required(ctx, src, p, 'secretName', 'volume.secret.secretName.required', 'Name the Secret to mount.');
       checkMode(ctx, src.defaultMode, `${p}.defaultMode`);
       validateItems(ctx, src.items, `${p}.items`);
       break;
     case 'configMap':
-      required('name', 'volume.configMap.name.required', 'Name the ConfigMap to mount.');
+      required(ctx, src, p, 'name', 'volume.configMap.name.required', 'Name the ConfigMap to mount.');
       checkMode(ctx, src.defaultMode, `${p}.defaultMode`);
       validateItems(ctx, src.items, `${p}.items`);
       break;
     case 'persistentVolumeClaim':
       required(
+        ctx,
+        src,
+        p,
         'claimName',
         'volume.persistentVolumeClaim.claimName.required',
         'Name the PersistentVolumeClaim to mount.',
       );
       break;
     case 'nfs': {
-      required('server', 'volume.nfs.server.required', 'Give the NFS server host name or IP.');
-      const np = required('path', 'volume.nfs.path.required', 'Give the exported path, e.g. "/exports".');
+      required(ctx, src, p, 'server', 'volume.nfs.server.required', 'Give the NFS server host name or IP.');
+      const np = required(
+        ctx,
+        src,
+        p,
+        'path',
+        'volume.nfs.path.required',
+        'Give the exported path, e.g. "/exports".',
+      );
       if (np && !np.startsWith('/'))
         ctx.add(
           `${p}.path`,
@@ -657,6 +676,9 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
     }
     case 'csi': {
       const driver = required(
+        ctx,
+        src,
+        p,
         'driver',
         'volume.csi.driver.required',
         'Name the CSI driver, e.g. "csi.example.com".',
@@ -676,7 +698,7 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
       break;
     }
     case 'gitRepo': {
-      required('repository', 'volume.gitRepo.repository.required', 'Give the repository URL.');
+      required(ctx, src, p, 'repository', 'volume.gitRepo.repository.required', 'Give the repository URL.');
       const dir = str(src.directory);
       validateLocalDescendingPath(ctx, dir, `${p}.directory`, 'volume.gitRepo.directory');
       break;
@@ -684,7 +706,7 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
     case 'gcePersistentDisk':
     case 'awsElasticBlockStore': {
       const idField = kind === 'gcePersistentDisk' ? 'pdName' : 'volumeID';
-      required(idField, `volume.${kind}.${idField}.required`, 'Give the disk name or id.');
+      required(ctx, src, p, idField, `volume.${kind}.${idField}.required`, 'Give the disk name or id.');
       const partition = int32(src.partition);
       if (partition !== undefined && (partition < 0 || partition > 255)) {
         ctx.add(

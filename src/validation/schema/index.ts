@@ -149,91 +149,90 @@ const INT32_MAX = 2147483647;
 // Go's int64 range; JSON numbers beyond 2^53 are inexact in JavaScript, but still integers of that range.
 const INT64_LIMIT = 9223372036854775808;
 
-function walk(ctx: Ctx, v: unknown, s: Shape, depth: number): void {
-  if (v === null || v === undefined) return;
-  switch (s.k) {
+/** Whether `v` (neither null nor undefined) has a JSON type the decoder accepts for the scalar kind `k`. */
+function scalarOk(v: unknown, k: number): boolean {
+  switch (k) {
     case STRING:
-      if (typeof v !== 'string') ctx.type(pathAt(depth), v, EXPECTED[STRING]);
-      return;
+      return typeof v === 'string';
     case BOOLEAN:
-      if (typeof v !== 'boolean') ctx.type(pathAt(depth), v, EXPECTED[BOOLEAN]);
-      return;
+      return typeof v === 'boolean';
     case INT32:
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < INT32_MIN || v > INT32_MAX) {
-        ctx.type(pathAt(depth), v, EXPECTED[INT32]);
-      }
-      return;
+      return typeof v === 'number' && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX;
     case INT64:
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < -INT64_LIMIT || v >= INT64_LIMIT) {
-        ctx.type(pathAt(depth), v, EXPECTED[INT64]);
-      }
-      return;
+      return typeof v === 'number' && Number.isInteger(v) && v >= -INT64_LIMIT && v < INT64_LIMIT;
     case NUMBER:
-      if (typeof v !== 'number') ctx.type(pathAt(depth), v, EXPECTED[NUMBER]);
-      return;
+      return typeof v === 'number';
     case INTSTR:
       // IntOrString.UnmarshalJSON: a JSON string, or else an int32.
-      if (typeof v === 'string') return;
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < INT32_MIN || v > INT32_MAX) {
-        ctx.type(pathAt(depth), v, EXPECTED[INTSTR]);
-      }
-      return;
+      return (
+        typeof v === 'string' ||
+        (typeof v === 'number' && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX)
+      );
     case QUANTITY:
       // Quantity.UnmarshalJSON parses a string or a bare number; the syntax is the rules' to check.
-      if (typeof v !== 'string' && typeof v !== 'number') ctx.type(pathAt(depth), v, EXPECTED[QUANTITY]);
-      return;
-    case ANY:
-      return;
-    case LIST: {
-      if (!Array.isArray(v)) {
-        ctx.type(pathAt(depth), v, EXPECTED[LIST]);
-        return;
-      }
-      const elem = s.elem as Shape;
-      if (elem.k === ANY) return;
-      if (elem.k === STRING) {
-        let i = 0;
-        while (i < v.length && (typeof v[i] === 'string' || v[i] === null)) i++;
-        if (i === v.length) return;
-      }
-      segKinds[depth] = INDEX;
-      for (let i = 0; i < v.length; i++) {
-        segs[depth] = i;
-        walk(ctx, v[i], elem, depth + 1);
-      }
-      return;
-    }
-    case MAP: {
-      if (!isObject(v)) {
-        ctx.type(pathAt(depth), v, EXPECTED[MAP]);
-        return;
-      }
-      const elem = s.elem as Shape;
-      if (elem.k === ANY) return;
-      for (const key in v) {
-        if (elem.k === STRING && (typeof v[key] === 'string' || v[key] === null)) continue;
-        segs[depth] = key;
-        segKinds[depth] = KEY;
-        walk(ctx, v[key], elem, depth + 1);
-      }
-      return;
-    }
-    default: {
-      if (!isObject(v)) {
-        ctx.type(pathAt(depth), v, EXPECTED[OBJECT]);
-        return;
-      }
-      const fields = s.fields as Record<string, Shape | undefined>;
-      for (const key in v) {
-        const f = fields[key];
-        const value = v[key];
-        // Strings are most fields: checked here, without a call, and without touching the path.
-        if (f !== undefined && f.k === STRING && (typeof value === 'string' || value === null)) continue;
-        segs[depth] = key;
-        segKinds[depth] = FIELD;
-        if (f === undefined) unknownField(ctx, value, s, depth + 1);
-        else walk(ctx, value, f, depth + 1);
-      }
+      return typeof v === 'string' || typeof v === 'number';
+    default:
+      return true;
+  }
+}
+
+// Scalars are checked in the loops over lists, maps and objects (scalarOk), without a call of walk and without
+// touching the path: most values of a Pod are scalars, and walk is reached for them only to report one.
+function walk(ctx: Ctx, v: unknown, s: Shape, depth: number): void {
+  if (v === null || v === undefined) return;
+  const k = s.k;
+  if (k < LIST) {
+    if (!scalarOk(v, k)) ctx.type(pathAt(depth), v, EXPECTED[k]);
+  } else if (k === LIST) {
+    if (Array.isArray(v)) walkList(ctx, v, s.elem as Shape, depth);
+    else ctx.type(pathAt(depth), v, EXPECTED[LIST]);
+  } else if (!isObject(v)) {
+    ctx.type(pathAt(depth), v, EXPECTED[k]);
+  } else if (k === MAP) {
+    walkMap(ctx, v, s.elem as Shape, depth);
+  } else {
+    walkObject(ctx, v, s, depth);
+  }
+}
+
+function walkList(ctx: Ctx, v: readonly unknown[], elem: Shape, depth: number): void {
+  const k = elem.k;
+  if (k === ANY) return;
+  segKinds[depth] = INDEX;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    if (e === null || e === undefined || (k < LIST && scalarOk(e, k))) continue;
+    segs[depth] = i;
+    walk(ctx, e, elem, depth + 1);
+  }
+}
+
+function walkMap(ctx: Ctx, v: Record<string, unknown>, elem: Shape, depth: number): void {
+  const k = elem.k;
+  if (k === ANY) return;
+  for (const key in v) {
+    const e = v[key];
+    if (e === null || e === undefined || (k < LIST && scalarOk(e, k))) continue;
+    segs[depth] = key;
+    segKinds[depth] = KEY;
+    walk(ctx, e, elem, depth + 1);
+  }
+}
+
+function walkObject(ctx: Ctx, v: Record<string, unknown>, s: Shape, depth: number): void {
+  const fields = s.fields as Record<string, Shape | undefined>;
+  for (const key in v) {
+    const f = fields[key];
+    const value = v[key];
+    if (f !== undefined) {
+      if (value === null || value === undefined || (f.k < LIST && scalarOk(value, f.k))) continue;
+      segs[depth] = key;
+      segKinds[depth] = FIELD;
+      walk(ctx, value, f, depth + 1);
+    } else {
+      segs[depth] = key;
+      segKinds[depth] = FIELD;
+      unknownField(ctx, value, s, depth + 1);
     }
   }
 }
