@@ -37,6 +37,10 @@ describe('PodwrightStack', () => {
     const paths = (error as PodwrightError).violations.map((v) => v.path);
     expect(paths).toContain('metadata.name');
     expect(paths).toContain('spec.containers[0].securityContext.privileged');
+    // Each names the line of this file that made the Pod (test/source.test.ts checks which line).
+    expect(new Set((error as PodwrightError).violations.map((v) => v.source?.file))).toEqual(
+      new Set(['test/pulumi/stack.test.ts']),
+    );
     expect(registered.length).toBe(before);
   });
 
