@@ -1,12 +1,12 @@
 import { ApiObjectMetadataDefinition, type ApiObjectMetadata } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import type * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
-import type { JobPodProps, JobRestartPolicy, JobSpecFields } from './job';
+import { jobSpecJson, type JobPodProps, type JobRestartPolicy, type JobSpecFields } from './job';
 import type { Json } from './json';
 import { hasBrand } from './pod-template';
-import { keysOf, splitProps, Workload, type WorkloadMetadataProps } from './workload';
+import { keysOf, specFieldsJson, splitProps, Workload, type WorkloadMetadataProps } from './workload';
 
-/** The CronJobSpec fields of Kubernetes 1.28 besides the job template (cdk8s's generated types). */
+/** The CronJobSpec fields besides the job template: Kubernetes 1.33's generated types (cdk8s-plus-33), as a Job's. */
 export type CronJobSpecFields = Omit<k8s.CronJobSpec, 'jobTemplate'>;
 
 const CRON_JOB_FIELDS = keysOf<CronJobSpecFields>({
@@ -69,12 +69,12 @@ export class CronJob extends Workload {
   }
 
   protected specJson(): Json {
-    const spec = k8s.toJson_CronJobSpec({ ...this.fields, jobTemplate: {} }) as Json;
+    const spec = specFieldsJson(this.fields, (k) =>
+      k.toJson_CronJobSpec({ ...this.fields, jobTemplate: {} }),
+    );
     const metadata: Json | undefined =
       this.jobMetadata.toJson() ?? (this.writeEmptyJobMetadata ? {} : undefined);
-    const job = Object.assign(k8s.toJson_JobSpec({ ...this.jobSpec, template: {} }) as Json, {
-      template: this.templateJson(),
-    });
+    const job = Object.assign(jobSpecJson(this.jobSpec), { template: this.templateJson() });
     return Object.assign(spec, { jobTemplate: { metadata, spec: job } });
   }
 }

@@ -1,10 +1,10 @@
-import { k8s } from 'cdk8s-plus-28';
+import type * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
 import type { Json } from './json';
 import { hasBrand, type PodSpecProps } from './pod-template';
-import { keysOf, splitProps, Workload, type WorkloadMetadataProps } from './workload';
+import { keysOf, specFieldsJson, splitProps, Workload, type WorkloadMetadataProps } from './workload';
 
-/** The DaemonSetSpec fields of Kubernetes 1.28 besides the template and selector (cdk8s's generated types). */
+/** The DaemonSetSpec fields besides the template and selector: Kubernetes 1.33's generated types (cdk8s-plus-33). */
 export type DaemonSetSpecFields = Omit<k8s.DaemonSetSpec, 'template' | 'selector'>;
 
 const DAEMON_SET_FIELDS = keysOf<DaemonSetSpecFields>({
@@ -49,7 +49,9 @@ export class DaemonSet extends Workload {
   }
 
   protected specJson(): Json {
-    const spec = k8s.toJson_DaemonSetSpec({ ...this.fields, selector: this.selector!, template: {} }) as Json;
-    return Object.assign(spec, { template: this.templateJson() });
+    const spec = specFieldsJson(this.fields, (k) =>
+      k.toJson_DaemonSetSpec({ ...this.fields, selector: {}, template: {} }),
+    );
+    return Object.assign(spec, { selector: this.selectorJson(), template: this.templateJson() });
   }
 }

@@ -1,10 +1,10 @@
-import { k8s } from 'cdk8s-plus-28';
+import type * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
 import type { Json } from './json';
 import { hasBrand, type PodSpecProps } from './pod-template';
-import { keysOf, splitProps, Workload, type WorkloadMetadataProps } from './workload';
+import { keysOf, specFieldsJson, splitProps, Workload, type WorkloadMetadataProps } from './workload';
 
-/** The DeploymentSpec fields of Kubernetes 1.28 besides the template and selector (cdk8s's generated types). */
+/** The DeploymentSpec fields besides the template and selector: Kubernetes 1.33's generated types (cdk8s-plus-33). */
 export type DeploymentSpecFields = Omit<k8s.DeploymentSpec, 'template' | 'selector'>;
 
 const DEPLOYMENT_FIELDS = keysOf<DeploymentSpecFields>({
@@ -52,11 +52,9 @@ export class Deployment extends Workload {
   }
 
   protected specJson(): Json {
-    const spec = k8s.toJson_DeploymentSpec({
-      ...this.fields,
-      selector: this.selector!,
-      template: {},
-    }) as Json;
-    return Object.assign(spec, { template: this.templateJson() });
+    const spec = specFieldsJson(this.fields, (k) =>
+      k.toJson_DeploymentSpec({ ...this.fields, selector: {}, template: {} }),
+    );
+    return Object.assign(spec, { selector: this.selectorJson(), template: this.templateJson() });
   }
 }

@@ -1,10 +1,13 @@
-import { k8s } from 'cdk8s-plus-28';
+import type * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
 import type { Json } from './json';
 import { hasBrand, type PodSpecProps } from './pod-template';
-import { keysOf, splitProps, Workload, type WorkloadMetadataProps } from './workload';
+import { keysOf, specFieldsJson, splitProps, Workload, type WorkloadMetadataProps } from './workload';
 
-/** The JobSpec fields of Kubernetes 1.28 besides the template (cdk8s's generated types). */
+/**
+ * The JobSpec fields besides the template: Kubernetes 1.33's generated types from cdk8s-plus-33, which hold 1.28's
+ * too. A field from after 1.28 (`managedBy`, `successPolicy`) is refused at synth in a chart that targets 1.28.
+ */
 export type JobSpecFields = Omit<k8s.JobSpec, 'template'>;
 
 /** Every JobSpec field but the template, listed once (a Job and a CronJob's job template share them). */
@@ -15,11 +18,13 @@ export const JOB_SPEC_FIELDS = keysOf<JobSpecFields>({
   completionMode: true,
   completions: true,
   manualSelector: true,
+  managedBy: true,
   maxFailedIndexes: true,
   parallelism: true,
   podFailurePolicy: true,
   podReplacementPolicy: true,
   selector: true,
+  successPolicy: true,
   suspend: true,
   ttlSecondsAfterFinished: true,
 });
@@ -66,7 +71,14 @@ export class Job extends Workload {
   }
 
   protected specJson(): Json {
-    const spec = k8s.toJson_JobSpec({ ...this.fields, template: {} }) as Json;
-    return Object.assign(spec, { template: this.templateJson() });
+    return Object.assign(jobSpecJson(this.fields), { template: this.templateJson() });
   }
+}
+
+/**
+ * A Job's (or a CronJob's job template's) own spec fields as Kubernetes JSON, through the 1.33 mapper whatever the
+ * target: 1.28's would drop `managedBy` and `successPolicy` silently, which validation then could not report.
+ */
+export function jobSpecJson(fields: JobSpecFields): Json {
+  return specFieldsJson(fields, (k) => k.toJson_JobSpec({ ...fields, template: {} }));
 }

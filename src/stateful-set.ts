@@ -1,13 +1,13 @@
-import { k8s } from 'cdk8s-plus-28';
+import type * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
 import type { Json } from './json';
 import { hasBrand, type PodSpecProps } from './pod-template';
 import { Volume } from './volume';
-import { keysOf, splitProps, Workload, type WorkloadMetadataProps } from './workload';
+import { keysOf, specFieldsJson, splitProps, Workload, type WorkloadMetadataProps } from './workload';
 
 /**
- * The StatefulSetSpec fields of Kubernetes 1.28 besides the template and selector (cdk8s's generated types).
- * `serviceName` is optional: cdk8s types it as required, but the 1.28 API server accepts a StatefulSet without it.
+ * The StatefulSetSpec fields besides the template and selector: Kubernetes 1.33's generated types (cdk8s-plus-33).
+ * `serviceName` is optional: cdk8s types it as required, but the API server accepts a StatefulSet without it.
  */
 export type StatefulSetSpecFields = Omit<k8s.StatefulSetSpec, 'template' | 'selector' | 'serviceName'> & {
   /** The headless Service that gives the Pods their stable DNS names. @default none */
@@ -97,14 +97,13 @@ export class StatefulSet extends Workload {
 
   protected specJson(): Json {
     const { serviceName, ...fields } = this.fields;
-    const spec = k8s.toJson_StatefulSetSpec({
-      ...fields,
-      serviceName: serviceName as string,
-      selector: this.selector!,
-      template: {},
-    }) as Json;
+    const spec = specFieldsJson(fields, (k) =>
+      k.toJson_StatefulSetSpec({ ...fields, serviceName: serviceName as string, selector: {}, template: {} }),
+    );
+    spec.serviceName = serviceName;
     const claims = [...((spec.volumeClaimTemplates as Json[] | undefined) ?? []), ...this.claimTemplates];
     return Object.assign(spec, {
+      selector: this.selectorJson(),
       template: this.templateJson(),
       volumeClaimTemplates: claims.length > 0 ? claims : undefined,
     });

@@ -1,7 +1,8 @@
 import { ApiObjectMetadataDefinition, type ApiObjectMetadata } from 'cdk8s';
-import type { k8s } from 'cdk8s-plus-28';
+import type * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
 import type { Json } from './json';
+import { k8s133 } from './k8s-1.33';
 import { AbstractPod, hasBrand, type PodSpecProps, type RestartPolicy } from './pod-template';
 import { recordSource } from './source';
 
@@ -103,6 +104,18 @@ export abstract class Workload extends AbstractPod {
     return { metadata, spec: this.template.specJson() };
   }
 
+  /**
+   * The selector as Kubernetes JSON. The usual one, `matchLabels` alone, is copied as is; any other goes through
+   * cdk8s-plus-33's mapper (loaded on first use), as the kind's own fields do.
+   */
+  protected selectorJson(): Json | undefined {
+    const selector = this.selector;
+    if (selector === undefined) return undefined;
+    if (Object.keys(selector).every((key) => key === 'matchLabels'))
+      return { matchLabels: selector.matchLabels };
+    return k8s133().toJson_LabelSelector(selector) as Json;
+  }
+
   private checkedSelector(selector: k8s.LabelSelector): k8s.LabelSelector {
     const labels: Record<string, string> = this.template.metadata.toJson()?.labels ?? {};
     const matchLabels = selector.matchLabels ?? {};
@@ -134,6 +147,19 @@ export abstract class Workload extends AbstractPod {
 /** The keys of `T`, listed once and checked by the compiler: adding a field to `T` without listing it fails tsc. */
 export function keysOf<T>(keys: { readonly [K in keyof Required<T>]: true }): readonly (keyof T)[] {
   return Object.keys(keys) as (keyof T)[];
+}
+
+/**
+ * A kind's own spec fields (a Job's backoffLimit, a Deployment's strategy, ...) as Kubernetes JSON, through the
+ * cdk8s-plus-33 mapper `map` calls: whatever the target version, since 1.28's mappers drop newer fields without a
+ * word and validation could then not refuse them under 1.28 with the version that brought them. Most workloads set
+ * none: then the mapper, and the 1.33 module with it, is skipped.
+ */
+export function specFieldsJson(
+  fields: object,
+  map: (module: ReturnType<typeof k8s133>) => Record<string, unknown> | undefined,
+): Json {
+  return Object.keys(fields).length > 0 ? ((map(k8s133()) ?? {}) as Json) : {};
 }
 
 /** Splits `props` into the fields named by `keys` and the rest. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { PodwrightApp } from '../src/app';
+import { PodwrightChart } from '../src/chart';
 import { CronJob } from '../src/cron-job';
+import type { PodwrightError, Violation } from '../src/errors';
 import { chart, synth } from './helpers';
 
 describe('CronJob', () => {
@@ -61,5 +64,47 @@ describe('CronJob', () => {
     const [m] = synth(c);
     expect(m.spec.jobTemplate.metadata).toEqual({});
     expect(m.spec.jobTemplate.spec.template.metadata).toEqual({});
+  });
+});
+
+describe('CronJob job template fields of Kubernetes 1.33', () => {
+  function build(version: '1.28' | '1.33'): PodwrightApp {
+    const app = new PodwrightApp({ onWarnings: () => {} });
+    new CronJob(new PodwrightChart(app, 'c', { kubeVersion: version }), 'nightly', {
+      schedule: '0 3 * * *',
+      jobSpec: {
+        completionMode: 'Indexed',
+        completions: 3,
+        successPolicy: { rules: [{ succeededCount: 1 }] },
+        managedBy: 'example.com/batch-controller',
+      },
+      containers: [{ name: 'work', image: 'busybox:1.36' }],
+    });
+    return app;
+  }
+
+  function violations(app: PodwrightApp): Violation[] {
+    try {
+      app.synthesize();
+      return [];
+    } catch (e) {
+      return [...(e as PodwrightError).violations];
+    }
+  }
+
+  it('reach spec.jobTemplate.spec and synthesize clean under 1.33', () => {
+    const app = build('1.33');
+    expect(app.objects()[0].manifest.spec.jobTemplate.spec).toMatchObject({
+      successPolicy: { rules: [{ succeededCount: 1 }] },
+      managedBy: 'example.com/batch-controller',
+    });
+    expect(violations(app)).toEqual([]);
+  });
+
+  it('fail synth under 1.28 at their job template paths', () => {
+    expect(violations(build('1.28')).map((v) => [v.rule, v.path])).toEqual([
+      ['schema.unknownField', 'spec.jobTemplate.spec.managedBy'],
+      ['schema.unknownField', 'spec.jobTemplate.spec.successPolicy'],
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Job } from '../src/job';
+import { PodwrightApp } from '../src/app';
+import { PodwrightChart } from '../src/chart';
+import type { PodwrightError, Violation } from '../src/errors';
+import { Job, type JobProps } from '../src/job';
+import type { KubeVersion } from '../src/kube-version';
 import { chart, synth } from './helpers';
 
 describe('Job', () => {
@@ -49,5 +53,50 @@ describe('Job', () => {
       selector: { matchLabels: { run: 'j' } },
       template: { metadata: { labels: { run: 'j' } }, spec: { restartPolicy: 'OnFailure' } },
     });
+  });
+});
+
+describe('Job spec fields of Kubernetes 1.33', () => {
+  // An Indexed Job that succeeds once indexes 0 and 1 have, run by an external controller.
+  const props: JobProps = {
+    completionMode: 'Indexed',
+    completions: 4,
+    successPolicy: { rules: [{ succeededIndexes: '0-1', succeededCount: 2 }] },
+    managedBy: 'example.com/batch-controller',
+    containers: [{ name: 'work', image: 'busybox:1.36' }],
+  };
+
+  function synthesized(version: KubeVersion, jobProps: JobProps): { manifest: any; violations: Violation[] } {
+    const app = new PodwrightApp({ onWarnings: () => {} });
+    const job = new Job(new PodwrightChart(app, 'c', { kubeVersion: version }), 'shards', jobProps);
+    const manifest = job.toJson();
+    try {
+      app.synthesize();
+      return { manifest, violations: [] };
+    } catch (e) {
+      return { manifest, violations: [...(e as PodwrightError).violations] };
+    }
+  }
+
+  it('reach the manifest, which the cdk8s-plus-28 mapper dropped them from, and synthesize clean under 1.33', () => {
+    const { manifest, violations } = synthesized('1.33', props);
+    expect(manifest.spec).toMatchObject({
+      successPolicy: { rules: [{ succeededIndexes: '0-1', succeededCount: 2 }] },
+      managedBy: 'example.com/batch-controller',
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('fail synth under 1.28, each named with its path, its value and the version that brought it', () => {
+    const { violations } = synthesized('1.28', props);
+    expect(violations.map((v) => [v.rule, v.path, v.value])).toEqual([
+      ['schema.unknownField', 'spec.managedBy', 'example.com/batch-controller'],
+      [
+        'schema.unknownField',
+        'spec.successPolicy',
+        { rules: [{ succeededIndexes: '0-1', succeededCount: 2 }] },
+      ],
+    ]);
+    for (const v of violations) expect(v.fix).toMatch(/is a field of Kubernetes 1\.33, not 1\.28/);
   });
 });
