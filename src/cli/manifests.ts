@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
 import type { SourceLocation } from '../errors';
+import { KUBECTL_YAML, nullKeyOffset } from './kubectl-yaml';
 import { YamlLocator } from './yaml-locations';
 
 /** One object read from a file, with where it came from. */
@@ -98,7 +99,9 @@ function walk(dir: string, once: (file: string) => boolean): string[] {
 export function parseManifests(text: string, file: string): SourcedManifest[] {
   // A byte order mark is no column of the first line, for editors; yaml would count it as one.
   const lines = new YAML.LineCounter();
+  // Plain scalars are read as kubectl reads them (YAML 1.1: `yes` and `on` are booleans), not as YAML 1.2 would.
   const docs = YAML.parseAllDocuments(text.replace(/^\uFEFF/, ''), {
+    ...KUBECTL_YAML,
     prettyErrors: true,
     lineCounter: lines,
   });
@@ -108,6 +111,13 @@ export function parseManifests(text: string, file: string): SourcedManifest[] {
     // does toJS. Only then is the document walked again to name the duplicates, so clean input pays nothing.
     const error = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
     if (error) throw new InputError(`${file}: not valid YAML or JSON: ${error.message.split('\n')[0]}`);
+    const nullKey = nullKeyOffset(doc);
+    if (nullKey !== undefined) {
+      const { line, col } = lines.linePos(nullKey);
+      throw new InputError(
+        `${file}:${line}:${col}: kubectl cannot send this file: this key reads as null (~, null or nothing), and JSON keys are strings. Quote it ("null") or remove it.`,
+      );
+    }
     let value: any;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
