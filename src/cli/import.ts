@@ -13,7 +13,14 @@ import { ApiObject, App, JsonPatch } from 'cdk8s';
 import { PodwrightApp } from '../app';
 import { PodwrightChart } from '../chart';
 import { EnvFrom, EnvValue } from '../env';
-import { formatViolation, isError, PodwrightError, showValue, type Violation } from '../errors';
+import {
+  formatViolation,
+  isError,
+  PodwrightError,
+  showValue,
+  type ObjectRef,
+  type Violation,
+} from '../errors';
 import { DEFAULT_KUBE_VERSION, type KubeVersion } from '../kube-version';
 import { prune } from '../json';
 import { CronJob } from '../cron-job';
@@ -24,6 +31,7 @@ import { Pod } from '../pod';
 import { StatefulSet } from '../stateful-set';
 import { Handler, Probe } from '../probe';
 import type { Profile } from '../profile';
+import { refOf } from '../validation';
 import { Volume } from '../volume';
 import {
   call,
@@ -42,6 +50,7 @@ import {
   type PatchOp,
 } from './import-code';
 import { fieldsOf, typedProps, typedValue } from './import-schema';
+import type { SourcedManifest } from './manifests';
 
 /** Options of generateTypeScript. */
 export interface ImportOptions {
@@ -89,6 +98,28 @@ export async function importManifests(
       options.kubeVersion ?? DEFAULT_KUBE_VERSION,
     ),
   };
+}
+
+/**
+ * `violations` with the file, line and column of the input field each names (as `podwright validate` gives them),
+ * when its object is the only one of `sourced` with that kind, namespace and name.
+ */
+export function locateInInput(
+  violations: readonly Violation[],
+  sourced: readonly SourcedManifest[],
+): Violation[] {
+  const key = (ref: ObjectRef) => `${ref.kind}\0${ref.namespace ?? ''}\0${ref.name}`;
+  // null: two objects of one name, so a violation of that name cannot say which.
+  const byRef = new Map<string, SourcedManifest | null>();
+  for (const input of sourced) {
+    if (!isPlainObject(input.manifest)) continue;
+    const k = key(refOf(input.manifest));
+    byRef.set(k, byRef.has(k) ? null : input);
+  }
+  return violations.map((v) => {
+    const locate = byRef.get(key(v.object))?.locate;
+    return locate && !v.source ? { ...v, source: locate(v.path) } : v;
+  });
 }
 
 /** `violations` of `importManifests` as `podwright import` prints them on standard error. */

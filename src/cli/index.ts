@@ -161,12 +161,13 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   const kubeVersion = kubeVersionOption(options['kube-version']);
   if (positional.length === 0) throw new UsageError('import needs at least one FILE (or - for stdin)');
   const { readManifests } = await import('./manifests');
-  const { formatImportReport, importManifests } = await import('./import');
-  const manifests = readManifests(positional, io.stdin).map((m) => m.manifest as Record<string, unknown>);
+  const { formatImportReport, importManifests, locateInInput } = await import('./import');
+  const sourced = readManifests(positional, io.stdin);
+  const manifests = sourced.map((m) => m.manifest as Record<string, unknown>);
   const { code, violations } = await importManifests(manifests, { profile, kubeVersion });
   io.stdout(code);
   // The code is printed either way: what it would refuse is fixed in it, in TypeScript.
-  if (violations.length > 0) io.stderr(formatImportReport(violations));
+  if (violations.length > 0) io.stderr(formatImportReport(locateInInput(violations, sourced)));
   return 0;
 }
 

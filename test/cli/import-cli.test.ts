@@ -61,6 +61,9 @@ async function validateRows(manifest: object, flags: string[]) {
   const result = await run(['validate', ...flags, '--format', 'json', '-'], YAML.stringify(manifest));
   expect(result.code).toBe(1);
   return JSON.parse(result.stdout) as {
+    file: string;
+    line: number;
+    column: number;
     kind: string;
     namespace: string | null;
     name: string;
@@ -117,6 +120,15 @@ describe('podwright import', () => {
       result.stderr,
       rows.map((r) => `${showRef({ ...r, namespace: r.namespace ?? undefined })} ${r.path}: ${r.message}`),
     );
+  });
+
+  it('leaves out the input line when another object has the same kind, namespace and name', async () => {
+    const valid = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: { containers: [] } };
+    const twin = { ...valid, spec: { containers: [{ name: 'web', image: 'nginx' }] } };
+    const text = [valid, twin].map((m) => YAML.stringify(m)).join('---\n');
+    const result = await run(['import', '-'], text);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('\n  - Pod web spec.containers: Required value');
   });
 
   it(
