@@ -99,4 +99,19 @@ describe('Job spec fields of Kubernetes 1.33', () => {
     ]);
     for (const v of violations) expect(v.fix).toMatch(/is a field of Kubernetes 1\.33, not 1\.28/);
   });
+
+  it('fail synth under 1.33 where the 1.33 API server refuses them, at its paths', () => {
+    const { violations } = synthesized('1.33', {
+      ...props,
+      successPolicy: { rules: [{ succeededIndexes: '0-4', succeededCount: 5 }] },
+      managedBy: 'batch-controller',
+    });
+    // Checked on kube-apiserver v1.33.3: index 4 is too large for 4 completions, so the rule counts no index.
+    expect(violations.map((v) => [v.path, v.rule])).toEqual([
+      ['spec.managedBy', 'job.managedBy.format'],
+      ['spec.successPolicy.rules[0].succeededIndexes', 'job.successPolicy.succeededIndexes'],
+      ['spec.successPolicy.rules[0].succeededCount', 'job.successPolicy.succeededCount.completions'],
+      ['spec.successPolicy.rules[0].succeededCount', 'job.successPolicy.succeededCount.indexes'],
+    ]);
+  });
 });

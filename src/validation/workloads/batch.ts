@@ -3,7 +3,7 @@
 import { atLeast } from '../../kube-version';
 import type { Profile } from '../../profile';
 import { type Ctx, type Json, arr, bool, int32, int64, isObj, obj, str, supported } from '../api/context';
-import { dns1123Label, labelValue, qualifiedName } from '../api/formats';
+import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from '../api/formats';
 import { validateLabelSelector } from '../api/scheduling';
 import { checkSelectorMatches, nonNegative, selectorInvalid, templateLabels, templateSpec } from './common';
 import { cronError, timeZoneError } from './cron';
@@ -13,6 +13,11 @@ const MAX_PARALLELISM_INDEXED = 100000;
 const MAX_RULES = 20;
 const MAX_PATTERNS = 20;
 const MAX_EXIT_CODES = 255;
+const MAX_MANAGED_BY = 63;
+const MAX_SUCCESS_RULES = 20;
+const MAX_SUCCEEDED_INDEXES = 64 * 1024;
+// IsDomainPrefixedPath's path part (apimachinery httpPathFmt).
+const HTTP_PATH = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
 const ACTIONS_128 = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
 const STATUSES = ['False', 'True', 'Unknown'];
 const EXIT_OPERATORS = ['In', 'NotIn'];
@@ -170,6 +175,10 @@ function validateJobSpec(ctx: Ctx, spec: Json, at: string, profile: Profile): vo
       'Set backoffLimitPerIndex, or remove maxFailedIndexes.',
     );
   }
+  // 1.28 drops managedBy (JobManagedBy is alpha there; the schema walk refuses it as a 1.33 field).
+  if (v133 && typeof spec.managedBy === 'string') {
+    validateManagedBy(ctx, spec.managedBy, `${at}.managedBy`);
+  }
   const mode = str(spec.completionMode) || 'NonIndexed';
   if (mode !== 'NonIndexed' && mode !== 'Indexed') {
     ctx.add(
@@ -222,6 +231,23 @@ function validateJobSpec(ctx: Ctx, spec: Json, at: string, profile: Profile): vo
   }
   const policy = obj(spec.podFailurePolicy);
   if (policy) validatePodFailurePolicy(ctx, policy, `${at}.podFailurePolicy`, spec, perIndex !== undefined);
+  // successPolicy is a 1.33 field (JobSuccessPolicy, GA there); 1.28's schema walk refuses it.
+  const success = spec.successPolicy === null ? undefined : spec.successPolicy;
+  if (v133 && success !== undefined) {
+    if (mode !== 'Indexed') {
+      ctx.add(
+        `${at}.successPolicy`,
+        success,
+        'job.successPolicy.indexed',
+        'requires indexed completion mode',
+        'Set completionMode: Indexed, or remove successPolicy.',
+      );
+    } else if (completions !== undefined || parallelism === undefined) {
+      // batch/v1 defaults completions to 1 when parallelism is unset too. With parallelism alone, completions is
+      // required above, and the 1.33.3 server fails with an internal error rather than checking the policy.
+      validateSuccessPolicy(ctx, obj(success) ?? {}, `${at}.successPolicy`, completions ?? 1);
+    }
+  }
   validateTemplate(
     ctx,
     { path: tpl, template: spec.template, serverChecksSpec: true, createsPods: true },
@@ -254,6 +280,171 @@ function validateJobSpec(ctx: Ctx, spec: Json, at: string, profile: Profile): vo
       'Use restartPolicy: Never with a podFailurePolicy.',
     );
   }
+}
+
+// IsDomainPrefixedPath and the length limit, as validateJobSpec (1.33) applies them to managedBy.
+function validateManagedBy(ctx: Ctx, value: string, at: string): void {
+  const fix =
+    'Name the controller that manages the Job as a domain-prefixed path, e.g. "kueue.x-k8s.io/multikueue".';
+  if (value === '') {
+    ctx.add(at, value, 'job.managedBy.required', 'Required value', fix);
+    return;
+  }
+  const slash = value.indexOf('/');
+  const host = slash < 0 ? '' : value.slice(0, slash);
+  const path = slash < 0 ? '' : value.slice(slash + 1);
+  if (host === '' || path === '') {
+    ctx.add(at, value, 'job.managedBy.format', 'must be a domain-prefixed path (such as "acme.io/foo")', fix);
+  } else {
+    const hostError = dns1123Subdomain(host);
+    if (hostError) ctx.add(at, host, 'job.managedBy.domain', hostError, fix);
+    if (!HTTP_PATH.test(path)) {
+      ctx.add(
+        at,
+        path,
+        'job.managedBy.path',
+        "Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+')",
+        fix,
+      );
+    }
+  }
+  if (value.length > MAX_MANAGED_BY) {
+    ctx.add(
+      at,
+      value,
+      'job.managedBy.length',
+      `may not be more than ${MAX_MANAGED_BY} bytes`,
+      `Use at most ${MAX_MANAGED_BY} characters.`,
+    );
+  }
+}
+
+// validateSuccessPolicy (1.33), for an Indexed Job of `completions` indexes.
+function validateSuccessPolicy(ctx: Ctx, policy: Json, at: string, completions: number): void {
+  const rulesPath = `${at}.rules`;
+  const rules = arr(policy.rules) ?? [];
+  if (rules.length === 0) {
+    ctx.add(
+      rulesPath,
+      undefined,
+      'job.successPolicy.rules.required',
+      'at least one rules must be specified when the successPolicy is specified',
+      'Add a rule with succeededIndexes, succeededCount or both, or remove successPolicy.',
+    );
+  }
+  if (rules.length > MAX_SUCCESS_RULES) {
+    ctx.add(
+      rulesPath,
+      rules.length,
+      'job.successPolicy.rules.tooMany',
+      `must have at most ${MAX_SUCCESS_RULES} items`,
+      `Keep at most ${MAX_SUCCESS_RULES} rules.`,
+    );
+  }
+  rules.forEach((raw, i) => {
+    const p = `${rulesPath}[${i}]`;
+    // A null entry decodes to an empty rule.
+    const rule = raw === null ? {} : obj(raw);
+    if (!rule) return;
+    const indexes = rule.succeededIndexes === null ? undefined : rule.succeededIndexes;
+    const count = rule.succeededCount === null ? undefined : rule.succeededCount;
+    if (indexes === undefined && count === undefined) {
+      ctx.add(
+        p,
+        undefined,
+        'job.successPolicy.rule.required',
+        'at least one of succeededCount or succeededIndexes must be specified',
+        'Set succeededIndexes (e.g. "0,2-4"), succeededCount, or both.',
+      );
+    }
+    let total = 0;
+    if (typeof indexes === 'string') {
+      const ip = `${p}.succeededIndexes`;
+      if (indexes.length > MAX_SUCCEEDED_INDEXES) {
+        ctx.add(
+          ip,
+          indexes,
+          'job.successPolicy.succeededIndexes.length',
+          `may not be more than ${MAX_SUCCEEDED_INDEXES} bytes`,
+          'List fewer intervals.',
+        );
+      }
+      const parsed = parseIndexes(indexes, completions);
+      if (typeof parsed === 'string') {
+        ctx.add(
+          ip,
+          indexes,
+          'job.successPolicy.succeededIndexes',
+          `error parsing succeededIndexes: ${parsed}`,
+          `List indexes below ${completions} in increasing order, as intervals separated by commas: "0,2-4".`,
+        );
+      } else {
+        total = parsed;
+      }
+    }
+    const n = int32(count);
+    if (n !== undefined) {
+      const cp = `${p}.succeededCount`;
+      if (n < 0) {
+        ctx.add(
+          cp,
+          n,
+          'job.successPolicy.succeededCount',
+          'must be greater than or equal to 0',
+          'Use 0 or more.',
+        );
+      }
+      if (n > completions) {
+        ctx.add(
+          cp,
+          n,
+          'job.successPolicy.succeededCount.completions',
+          `must be less than or equal to ${completions} (the number of specified completions)`,
+          `Use at most spec.completions (${completions}).`,
+        );
+      }
+      if (indexes !== undefined && n > total) {
+        ctx.add(
+          cp,
+          n,
+          'job.successPolicy.succeededCount.indexes',
+          `must be less than or equal to ${total} (the number of indexes in the specified succeededIndexes field)`,
+          'Use at most as many as succeededIndexes lists, or list more indexes.',
+        );
+      }
+    }
+  });
+}
+
+/**
+ * validateIndexesFormat: the number of indexes in `text` ("1,3-5,7"), or the server's error. An index is Go's
+ * strconv.Atoi (an optional '+', decimal digits, within int64) below `completions`; intervals increase.
+ */
+function parseIndexes(text: string, completions: number): number | string {
+  if (text === '') return 0;
+  let last: number | undefined;
+  let total = 0;
+  for (const interval of text.split(',')) {
+    const limits = interval.split('-');
+    if (limits.length > 2) {
+      return `the fragment ${JSON.stringify(interval)} violates the requirement that an index interval can have at most two parts separated by '-'`;
+    }
+    const bounds: number[] = [];
+    for (const limit of limits) {
+      if (!/^\+?[0-9]+$/.test(limit) || BigInt(limit) > 9223372036854775807n) {
+        return `cannot convert string to integer for index: ${JSON.stringify(limit)}`;
+      }
+      const n = Number(limit);
+      if (n >= completions) return `too large index: ${JSON.stringify(limit)}`;
+      bounds.push(n);
+    }
+    const [x, y = x] = bounds;
+    if (bounds.length === 2 && x >= y) return `non-increasing order, previous: ${x}, current: ${y}`;
+    if (last !== undefined && last >= x) return `non-increasing order, previous: ${last}, current: ${x}`;
+    total += y - x + 1;
+    last = y;
+  }
+  return total;
 }
 
 function containerNames(template: unknown): Set<string> {
