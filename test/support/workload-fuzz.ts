@@ -77,6 +77,17 @@ const ZONES = [
   '../etc/passwd',
   'Asia/Kolkata',
 ];
+const SUCCEEDED_INDEXES = [undefined, '0', '0-2', '1,3', '', '+1', '-1', '2-1', '0,0', '1,', 'a', '0-99'];
+const MANAGED_BY = [
+  'example.com/batch',
+  'kubernetes.io/job-controller',
+  'batch',
+  '',
+  'Bad_Host/x',
+  'a.io/b c',
+  `example.com/${'a'.repeat(60)}`,
+  'a/b/c',
+];
 const INT_OR_PERCENT = [0, 1, -1, 2, '0%', '25%', '100%', '101%', '5', 'x%', '-1%', 1.5];
 const COUNTS = [0, 1, -1, 3, 100001, 2147483647, 2147483648, '1', null];
 const NAMES = [
@@ -124,6 +135,17 @@ const KIND_EDITS: Record<string, readonly ((o: Json, r: Rng) => string)[]> = {
       };
       return `podFailurePolicy ${JSON.stringify(o.spec.podFailurePolicy)}`;
     },
+    // Fields of 1.33 (unknown to 1.28): an Indexed Job's success policy, the controller that manages the Job.
+    (o, r) => {
+      const rule: Json = {};
+      const indexes = pick(r, SUCCEEDED_INDEXES);
+      const count = pick(r, [undefined, 0, 1, 2, 5, -1]);
+      if (indexes !== undefined) rule.succeededIndexes = indexes;
+      if (count !== undefined) rule.succeededCount = count;
+      o.spec.successPolicy = { rules: pick(r, [[rule], [], [rule, { succeededCount: 1 }]]) };
+      return `successPolicy ${JSON.stringify(o.spec.successPolicy)}`;
+    },
+    (o, r) => `managedBy ${JSON.stringify((o.spec.managedBy = pick(r, MANAGED_BY)))}`,
   ],
   Deployment: [
     (o, r) =>

@@ -13,6 +13,9 @@ const MAX_PARALLELISM_INDEXED = 100000;
 const MAX_RULES = 20;
 const MAX_PATTERNS = 20;
 const MAX_EXIT_CODES = 255;
+const MAX_FAILED_INDEXES = 100000;
+const COMPLETIONS_SOFT_LIMIT = 100000;
+const HIGH_COMPLETIONS_LIMIT = 10000;
 const MAX_MANAGED_BY = 63;
 const MAX_SUCCESS_RULES = 20;
 const MAX_SUCCEEDED_INDEXES = 64 * 1024;
@@ -209,6 +212,15 @@ function validateJobSpec(ctx: Ctx, spec: Json, at: string, profile: Profile): vo
         `Use at most ${MAX_PARALLELISM_INDEXED}.`,
       );
     }
+    // The per-index limits (1.33; both fields are dropped by 1.28), against the defaulted completions.
+    if (maxFailed !== undefined || perIndex !== undefined) {
+      validatePerIndexLimits(ctx, at, {
+        completions: completions ?? (parallelism === undefined ? 1 : undefined),
+        parallelism,
+        perIndex,
+        maxFailed,
+      });
+    }
   } else if (mode === 'NonIndexed') {
     if (perIndex !== undefined) {
       ctx.add(
@@ -278,6 +290,63 @@ function validateJobSpec(ctx: Ctx, spec: Json, at: string, profile: Profile): vo
       'job.restartPolicy.podFailurePolicy',
       'only "Never" is supported when podFailurePolicy is specified',
       'Use restartPolicy: Never with a podFailurePolicy.',
+    );
+  }
+}
+
+// validateJobSpec (1.33) on an Indexed Job's maxFailedIndexes, and on parallelism above the soft completions limit.
+function validatePerIndexLimits(
+  ctx: Ctx,
+  at: string,
+  n: { completions?: number; parallelism?: number; perIndex?: number; maxFailed?: number },
+): void {
+  const { completions, parallelism, perIndex, maxFailed } = n;
+  const mp = `${at}.maxFailedIndexes`;
+  if (completions !== undefined && maxFailed !== undefined && maxFailed > completions) {
+    ctx.add(
+      mp,
+      maxFailed,
+      'job.maxFailedIndexes.completions',
+      'must be less than or equal to completions',
+      `Use at most completions (${completions}).`,
+    );
+  }
+  if (maxFailed !== undefined && maxFailed > MAX_FAILED_INDEXES) {
+    ctx.add(
+      mp,
+      maxFailed,
+      'job.maxFailedIndexes.max',
+      `must be less than or equal to ${MAX_FAILED_INDEXES}`,
+      `Use at most ${MAX_FAILED_INDEXES}.`,
+    );
+  }
+  if (completions === undefined || completions <= COMPLETIONS_SOFT_LIMIT || perIndex === undefined) return;
+  const high = `when completions are above ${COMPLETIONS_SOFT_LIMIT} and used with backoff limit per index`;
+  if (maxFailed === undefined) {
+    ctx.add(
+      mp,
+      undefined,
+      'job.maxFailedIndexes.required',
+      `must be specified when completions is above ${COMPLETIONS_SOFT_LIMIT}`,
+      `Set maxFailedIndexes (at most ${HIGH_COMPLETIONS_LIMIT}).`,
+    );
+  }
+  if (parallelism !== undefined && parallelism > HIGH_COMPLETIONS_LIMIT) {
+    ctx.add(
+      `${at}.parallelism`,
+      parallelism,
+      'job.parallelism.highCompletions',
+      `must be less than or equal to ${HIGH_COMPLETIONS_LIMIT} ${high}`,
+      `Use at most ${HIGH_COMPLETIONS_LIMIT}.`,
+    );
+  }
+  if (maxFailed !== undefined && maxFailed > HIGH_COMPLETIONS_LIMIT) {
+    ctx.add(
+      mp,
+      maxFailed,
+      'job.maxFailedIndexes.highCompletions',
+      `must be less than or equal to ${HIGH_COMPLETIONS_LIMIT} ${high}`,
+      `Use at most ${HIGH_COMPLETIONS_LIMIT}.`,
     );
   }
 }

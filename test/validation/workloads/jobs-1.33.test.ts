@@ -112,3 +112,46 @@ describe('succeededIndexes, read as the 1.33 server reads it', () => {
     ]);
   });
 });
+
+describe('maxFailedIndexes of an Indexed Job under 1.33', () => {
+  // Each measured on kube-apiserver v1.33.3 by dry run (found by a throwaway fuzz of Job bases).
+  const indexed = (spec: object) =>
+    errors(job({ completionMode: 'Indexed', backoffLimitPerIndex: 1, ...spec }), '1.33').map((v) => [
+      v.path,
+      v.message,
+    ]);
+
+  it('is at most completions', () => {
+    expect(indexed({ completions: 3, maxFailedIndexes: 3 })).toEqual([]);
+    expect(indexed({ completions: 3, parallelism: 2, maxFailedIndexes: 5 })).toEqual([
+      ['spec.maxFailedIndexes', 'must be less than or equal to completions'],
+    ]);
+  });
+
+  it('is required, and parallelism and itself at most 10000, above 100000 completions', () => {
+    expect(indexed({ completions: 200000, parallelism: 20000 })).toEqual([
+      ['spec.maxFailedIndexes', 'must be specified when completions is above 100000'],
+      [
+        'spec.parallelism',
+        'must be less than or equal to 10000 when completions are above 100000 and used with backoff limit per index',
+      ],
+    ]);
+    expect(indexed({ completions: 200000, maxFailedIndexes: 150000 })).toEqual([
+      ['spec.maxFailedIndexes', 'must be less than or equal to 100000'],
+      [
+        'spec.maxFailedIndexes',
+        'must be less than or equal to 10000 when completions are above 100000 and used with backoff limit per index',
+      ],
+    ]);
+  });
+
+  it('is not checked under 1.28, which drops it', () => {
+    const manifest = job({
+      completionMode: 'Indexed',
+      completions: 3,
+      backoffLimitPerIndex: 1,
+      maxFailedIndexes: 5,
+    });
+    expect(errors(manifest, '1.28')).toEqual([]);
+  });
+});
