@@ -40,17 +40,19 @@ function ownPackage(): { name: string; version: string; homepage?: string } {
 }
 
 /**
- * A SARIF 2.1.0 log of `violations`: one run, one rule per rule id found (described by its first violation's
- * path and message),
- * one result per violation. Files inside `cwd` are relative URIs against `%SRCROOT%` (= `cwd`), as GitHub's code
+ * A SARIF 2.1.0 log of `violations`: one run, one rule per rule id found (described by its first violation's path
+ * and message), one result per violation. Files inside `cwd` are relative URIs against `%SRCROOT%` (= `cwd`), as GitHub's code
  * scanning matches them to the repository; files outside are absolute `file:` URIs. The field path and the object
  * are the result's logical location and properties.
  */
 export function sarifLog(violations: readonly Violation[], cwd: string): object {
   const own = ownPackage();
-  const ids = [...new Set(violations.map((v) => v.rule))].sort();
+  const firsts = new Map<string, Violation>();
+  for (const v of violations) if (!firsts.has(v.rule)) firsts.set(v.rule, v);
+  const ids = [...firsts.keys()].sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
   const rules = ids.map((id) => {
-    const first = violations.find((v) => v.rule === id) as Violation;
+    const first = firsts.get(id) as Violation;
     return {
       id,
       name: id,
@@ -78,7 +80,7 @@ export function sarifLog(violations: readonly Violation[], cwd: string): object 
     const physicalLocation = artifactLocation ? { physicalLocation: { artifactLocation, region } } : {};
     return {
       ruleId: v.rule,
-      ruleIndex: ids.indexOf(v.rule),
+      ruleIndex: index.get(v.rule),
       level: isError(v) ? 'error' : 'warning',
       message: { text: describe(v) },
       locations: [
