@@ -60,7 +60,7 @@ function walk(doc: YAML.Document.Parsed, path: string, at: Reached, budget: { le
   if (at.end === path.length || budget.left-- <= 0) return at;
   const node = YAML.isAlias(at.node) ? at.node.resolve(doc) : at.node;
   let best = at;
-  for (const next of steps(node, path, at)) {
+  for (const next of steps(doc, node, path, at)) {
     const reached = walk(doc, path, next, budget);
     if (reached.end === path.length) return reached;
     if (reached.end > best.end) best = reached;
@@ -69,8 +69,9 @@ function walk(doc: YAML.Document.Parsed, path: string, at: Reached, budget: { le
 }
 
 // The ways `path` may go on from `at` into `node`: a list index `[i]`, or a map key as `.key`, `[key]` or (at the
-// start) `key`, each followed by the end of the path, `.` or `[`.
-function steps(node: unknown, path: string, at: Reached): Reached[] {
+// start) `key`, each followed by the end of the path, `.` or `[`. Keys a YAML 1.1 merge (`<<: *base`) brings in
+// come after the map's own keys, which override them, as they do in the object.
+function steps(doc: YAML.Document.Parsed, node: unknown, path: string, at: Reached, depth = 0): Reached[] {
   const pos = at.end;
   if (YAML.isSeq(node)) {
     const index = /^\[(\d+)\]/.exec(path.slice(pos, pos + 24));
@@ -84,7 +85,16 @@ function steps(node: unknown, path: string, at: Reached): Reached[] {
   if (open !== '' && open !== '.' && open !== '[') return [];
   const close = open === '[' ? ']' : '';
   const found: Reached[] = [];
+  const merged: Reached[] = [];
   for (const pair of node.items) {
+    if (isMergeKey(pair.key) && depth < MAX_MERGE_DEPTH) {
+      const sources = YAML.isSeq(pair.value) ? pair.value.items : [pair.value];
+      for (const source of sources) {
+        const map = YAML.isAlias(source) ? source.resolve(doc) : source;
+        merged.push(...steps(doc, map, path, at, depth + 1));
+      }
+      continue;
+    }
     const key = keyText(pair.key);
     if (key === undefined) continue;
     const end = pos + open.length + key.length + close.length;
@@ -93,7 +103,16 @@ function steps(node: unknown, path: string, at: Reached): Reached[] {
     found.push({ node: pair.value, offset: startOf(pair.key) ?? at.offset, end });
   }
   // Longest key first; among equal keys (a key written twice), the last, whose value the object holds.
-  return found.reverse().sort((a, b) => b.end - a.end);
+  return [...found.reverse().sort((a, b) => b.end - a.end), ...merged];
+}
+
+/** Deepest chain of merges followed (a merge of a map that merges another, ...). */
+const MAX_MERGE_DEPTH = 8;
+
+// The `<<` key of a YAML 1.1 merge, which yaml reads as a symbol when merges are on.
+function isMergeKey(key: unknown): boolean {
+  if (!YAML.isScalar(key)) return false;
+  return typeof key.value === 'symbol' ? key.value.description === '<<' : false;
 }
 
 function boundary(path: string, end: number): boolean {

@@ -228,6 +228,33 @@ describe('source locations of podwright validate', () => {
     ).toEqual([at(text, 'image'), at(text, '*web'), at(text, 'image', 'side')]);
   });
 
+  it('follows a merge key (<<, read as kubectl reads YAML 1.1) into the map it merges, the own keys winning', () => {
+    const text = [
+      'x-base: &base {name: base, image: " nginx", ports: [{containerPort: 0}]}',
+      'spec:',
+      '  containers:',
+      '  - <<: [*base, {tty: 1}]',
+      '    name: web',
+      '',
+    ].join('\n');
+    expect(
+      locate(
+        text,
+        'spec.containers[0].image',
+        'spec.containers[0].ports[0].containerPort',
+        'spec.containers[0].tty',
+        'spec.containers[0].name',
+        'spec.containers[0].stdin',
+      ),
+    ).toEqual([
+      at(text, 'image'),
+      at(text, 'containerPort'),
+      at(text, 'tty'),
+      at(text, 'name: web'),
+      at(text, '<<'),
+    ]);
+  });
+
   it('counts columns as an editor does after a byte order mark, and lines with CRLF endings', async () => {
     const text =
       '\uFEFFapiVersion: v1\r\nkind: Pod\r\nmetadata: {name: Web}\r\nspec:\r\n  containers: [{name: web, image: nginx}]\r\n';
