@@ -57,13 +57,12 @@ const EPHEMERAL_FORBIDDEN = [
 /** Which list a container is in; the rules differ slightly between them. */
 export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
 
-function validatePorts(ctx: Ctx, v: unknown, path: string): void {
+function validatePorts(ctx: Ctx, v: unknown, containerPath: string): void {
   const ports = arr(v);
   if (!ports) return;
   // A duplicate name needs two ports: one port allocates no set.
   const names = ports.length > 1 ? new Set<string>() : undefined;
   for (let i = 0; i < ports.length; i++) {
-    const p = `${path}[${i}]`;
     const port = item(ports[i]);
     if (!port) continue;
     const name = str(port.name);
@@ -71,7 +70,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
       const msg = portName(name);
       if (msg)
         ctx.add(
-          `${p}.name`,
+          `${containerPath}.ports[${i}].name`,
           name,
           'port.name.ianaSvcName',
           msg,
@@ -79,7 +78,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
         );
       else if (names?.has(name))
         ctx.add(
-          `${p}.name`,
+          `${containerPath}.ports[${i}].name`,
           name,
           'port.name.duplicate',
           'Duplicate value',
@@ -91,7 +90,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
     if (!containerPort) {
       if (containerPort === 0 || port.containerPort === undefined || port.containerPort === null) {
         ctx.add(
-          `${p}.containerPort`,
+          `${containerPath}.ports[${i}].containerPort`,
           port.containerPort,
           'port.containerPort.required',
           'Required value',
@@ -100,7 +99,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
       }
     } else if (portNum(containerPort)) {
       ctx.add(
-        `${p}.containerPort`,
+        `${containerPath}.ports[${i}].containerPort`,
         containerPort,
         'port.containerPort.range',
         'must be between 1 and 65535, inclusive',
@@ -110,7 +109,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
     const hostPort = int32(port.hostPort);
     if (hostPort && portNum(hostPort)) {
       ctx.add(
-        `${p}.hostPort`,
+        `${containerPath}.ports[${i}].hostPort`,
         hostPort,
         'port.hostPort.range',
         'must be between 1 and 65535, inclusive',
@@ -121,7 +120,7 @@ function validatePorts(ctx: Ctx, v: unknown, path: string): void {
     // An empty protocol is defaulted to TCP.
     if (protocol && !PROTOCOLS.includes(protocol)) {
       ctx.add(
-        `${p}.protocol`,
+        `${containerPath}.ports[${i}].protocol`,
         protocol,
         'port.protocol.unsupported',
         supported(PROTOCOLS),
@@ -187,17 +186,16 @@ function validateKeySelector(ctx: Ctx, ref: Json, path: string, area: string): v
 }
 
 /** ValidateEnv + validateEnvVarValueFrom (1.28). */
-function validateEnv(ctx: Ctx, v: unknown, path: string): void {
+function validateEnv(ctx: Ctx, v: unknown, containerPath: string): void {
   const env = arr(v);
   if (!env) return;
   for (let i = 0; i < env.length; i++) {
-    const p = `${path}[${i}]`;
     const e = item(env[i]);
     if (!e) continue;
     const name = str(e.name);
     if (!name) {
       ctx.add(
-        `${p}.name`,
+        `${containerPath}.env[${i}].name`,
         e.name,
         'env.name.required',
         'Required value',
@@ -208,7 +206,7 @@ function validateEnv(ctx: Ctx, v: unknown, path: string): void {
       const msg = relaxed ? relaxedEnvVarName(name) : envVarName(name);
       if (msg)
         ctx.add(
-          `${p}.name`,
+          `${containerPath}.env[${i}].name`,
           name,
           'env.name.format',
           msg,
@@ -220,7 +218,7 @@ function validateEnv(ctx: Ctx, v: unknown, path: string): void {
     const value = str(e.value);
     const from = obj(e.valueFrom);
     if (!from) continue;
-    const fp = `${p}.valueFrom`;
+    const fp = `${containerPath}.env[${i}].valueFrom`;
     let count = 0;
     const fieldRef = obj(from.fieldRef);
     if (fieldRef) {
@@ -277,17 +275,23 @@ function validateEnv(ctx: Ctx, v: unknown, path: string): void {
 }
 
 /** ValidateEnvFrom: prefix is an env var name (relaxed since 1.32); exactly one of configMapRef / secretRef. */
-function validateEnvFrom(ctx: Ctx, v: unknown, path: string): void {
+function validateEnvFrom(ctx: Ctx, v: unknown, containerPath: string): void {
   const list = arr(v);
   if (!list) return;
   for (let i = 0; i < list.length; i++) {
-    const p = `${path}[${i}]`;
     const e = item(list[i]);
     if (!e) continue;
     const prefix = str(e.prefix);
     if (prefix) {
       const msg = atLeast(ctx.version, '1.33') ? relaxedEnvVarName(prefix) : envVarName(prefix);
-      if (msg) ctx.add(`${p}.prefix`, prefix, 'envFrom.prefix.format', msg, 'Use a prefix like "APP_".');
+      if (msg)
+        ctx.add(
+          `${containerPath}.envFrom[${i}].prefix`,
+          prefix,
+          'envFrom.prefix.format',
+          msg,
+          'Use a prefix like "APP_".',
+        );
     }
     let count = 0;
     for (const kind of ['configMapRef', 'secretRef'] as const) {
@@ -297,7 +301,7 @@ function validateEnvFrom(ctx: Ctx, v: unknown, path: string): void {
       const name = str(ref.name);
       if (!name) {
         ctx.add(
-          `${p}.${kind}.name`,
+          `${containerPath}.envFrom[${i}].${kind}.name`,
           ref.name,
           `envFrom.${kind}.name.required`,
           'Required value',
@@ -308,7 +312,7 @@ function validateEnvFrom(ctx: Ctx, v: unknown, path: string): void {
         const msg = dns1123SubdomainPrefix(name);
         if (msg)
           ctx.add(
-            `${p}.${kind}.name`,
+            `${containerPath}.envFrom[${i}].${kind}.name`,
             name,
             `envFrom.${kind}.name.dns1123Subdomain`,
             msg,
@@ -319,7 +323,7 @@ function validateEnvFrom(ctx: Ctx, v: unknown, path: string): void {
     // The API server reports these two at the envFrom list, not at the entry.
     if (count === 0) {
       ctx.add(
-        path,
+        `${containerPath}.envFrom`,
         '',
         'envFrom.sourceRequired',
         'must specify one of: `configMapRef` or `secretRef`',
@@ -327,7 +331,7 @@ function validateEnvFrom(ctx: Ctx, v: unknown, path: string): void {
       );
     } else if (count > 1) {
       ctx.add(
-        path,
+        `${containerPath}.envFrom`,
         '',
         'envFrom.multipleSources',
         'may not have more than one field specified at a time',
@@ -369,19 +373,18 @@ function validateVolumeMounts(
   devices: MountInfo,
   volumes: VolumeKinds,
   privileged: boolean,
-  path: string,
+  containerPath: string,
 ): void {
   if (!list) return;
   // A duplicate mount path needs two mounts: one mount allocates no set.
   const mountPoints = list.length > 1 ? new Set<string>() : undefined;
   for (let i = 0; i < list.length; i++) {
-    const p = `${path}[${i}]`;
     const m = item(list[i]);
     if (!m) continue;
     const name = str(m.name);
     if (!name)
       ctx.add(
-        `${p}.name`,
+        `${containerPath}.volumeMounts[${i}].name`,
         m.name,
         'volumeMount.name.required',
         'Required value',
@@ -389,7 +392,7 @@ function validateVolumeMounts(
       );
     else if (!volumes.has(name))
       ctx.add(
-        `${p}.name`,
+        `${containerPath}.volumeMounts[${i}].name`,
         name,
         'volumeMount.name.notFound',
         'Not found',
@@ -398,7 +401,7 @@ function validateVolumeMounts(
     const mountPath = str(m.mountPath);
     if (!mountPath)
       ctx.add(
-        `${p}.mountPath`,
+        `${containerPath}.volumeMounts[${i}].mountPath`,
         m.mountPath,
         'volumeMount.mountPath.required',
         'Required value',
@@ -406,7 +409,7 @@ function validateVolumeMounts(
       );
     else if (mountPoints?.has(mountPath))
       ctx.add(
-        `${p}.mountPath`,
+        `${containerPath}.volumeMounts[${i}].mountPath`,
         mountPath,
         'volumeMount.mountPath.duplicate',
         'must be unique',
@@ -415,7 +418,7 @@ function validateVolumeMounts(
     mountPoints?.add(mountPath);
     if (name && devices.names.has(name)) {
       ctx.add(
-        `${p}.name`,
+        `${containerPath}.volumeMounts[${i}].name`,
         name,
         'volumeMount.name.usedByDevice',
         'must not already exist in volumeDevices',
@@ -424,7 +427,7 @@ function validateVolumeMounts(
     }
     if (mountPath && devices.paths.has(mountPath)) {
       ctx.add(
-        `${p}.mountPath`,
+        `${containerPath}.volumeMounts[${i}].mountPath`,
         mountPath,
         'volumeMount.mountPath.usedByDevice',
         'must not already exist as a path in volumeDevices',
@@ -432,24 +435,24 @@ function validateVolumeMounts(
       );
     }
     const subPath = str(m.subPath);
-    if (subPath) descending(ctx, subPath, `${path}.subPath`, 'volumeMount.subPath');
+    if (subPath) descending(ctx, subPath, `${containerPath}.volumeMounts.subPath`, 'volumeMount.subPath');
     const expr = str(m.subPathExpr);
     if (expr) {
       if (subPath)
         ctx.add(
-          `${p}.subPathExpr`,
+          `${containerPath}.volumeMounts[${i}].subPathExpr`,
           expr,
           'volumeMount.subPathExpr.withSubPath',
           'subPathExpr and subPath are mutually exclusive',
           'Keep subPath or subPathExpr, not both.',
         );
-      descending(ctx, expr, `${path}.subPathExpr`, 'volumeMount.subPathExpr');
+      descending(ctx, expr, `${containerPath}.volumeMounts.subPathExpr`, 'volumeMount.subPathExpr');
     }
     if (m.mountPropagation !== undefined && m.mountPropagation !== null) {
       const prop = str(m.mountPropagation);
       if (!MOUNT_PROPAGATIONS.includes(prop)) {
         ctx.add(
-          `${path}.mountPropagation`,
+          `${containerPath}.volumeMounts.mountPropagation`,
           prop,
           'volumeMount.mountPropagation.unsupported',
           supported(MOUNT_PROPAGATIONS),
@@ -458,7 +461,7 @@ function validateVolumeMounts(
       }
       if (prop === 'Bidirectional' && !privileged) {
         ctx.add(
-          `${path}.mountPropagation`,
+          `${containerPath}.volumeMounts.mountPropagation`,
           prop,
           'volumeMount.mountPropagation.bidirectionalPrivileged',
           'Bidirectional mount propagation is available only to privileged containers',
@@ -466,7 +469,7 @@ function validateVolumeMounts(
         );
       }
     }
-    if (atLeast(ctx.version, '1.33')) validateRecursiveReadOnly(ctx, m, path);
+    if (atLeast(ctx.version, '1.33')) validateRecursiveReadOnly(ctx, m, containerPath);
   }
 }
 
@@ -476,12 +479,12 @@ const RECURSIVE_READ_ONLY = ['Disabled', 'Enabled', 'IfPossible'];
  * The recursiveReadOnly part of ValidateVolumeMounts (RecursiveReadOnlyMounts, beta and on from 1.31; 1.28 has no
  * such field). Printed without the mount's index, as the server prints it (measured on v1.33.3).
  */
-function validateRecursiveReadOnly(ctx: Ctx, m: Json, path: string): void {
+function validateRecursiveReadOnly(ctx: Ctx, m: Json, containerPath: string): void {
   const rro = m.recursiveReadOnly;
   if (typeof rro !== 'string' || rro === 'Disabled') return;
   if (!RECURSIVE_READ_ONLY.includes(rro)) {
     ctx.add(
-      `${path}.recursiveReadOnly`,
+      `${containerPath}.volumeMounts.recursiveReadOnly`,
       rro,
       'volumeMount.recursiveReadOnly.unsupported',
       supported(RECURSIVE_READ_ONLY),
@@ -491,7 +494,7 @@ function validateRecursiveReadOnly(ctx: Ctx, m: Json, path: string): void {
   }
   if (m.readOnly !== true) {
     ctx.add(
-      `${path}.recursiveReadOnly`,
+      `${containerPath}.volumeMounts.recursiveReadOnly`,
       rro,
       'volumeMount.recursiveReadOnly.notReadOnly',
       'may only be specified when readOnly is true',
@@ -500,7 +503,7 @@ function validateRecursiveReadOnly(ctx: Ctx, m: Json, path: string): void {
   }
   if (typeof m.mountPropagation === 'string' && m.mountPropagation !== 'None') {
     ctx.add(
-      `${path}.recursiveReadOnly`,
+      `${containerPath}.volumeMounts.recursiveReadOnly`,
       rro,
       'volumeMount.recursiveReadOnly.propagation',
       'may only be specified when mountPropagation is None or not specified',
@@ -535,7 +538,6 @@ function validateVolumeDevices(
   const paths = new Set<string>();
   const names = new Set<string>();
   for (let i = 0; i < list.length; i++) {
-    const p = `${path}[${i}]`;
     const d = item(list[i]);
     if (!d) continue;
     const name = str(d.name);
@@ -543,17 +545,23 @@ function validateVolumeDevices(
     const vol = volumes.get(name);
     if (!name)
       ctx.add(
-        `${p}.name`,
+        `${path}[${i}].name`,
         d.name,
         'volumeDevice.name.required',
         'Required value',
         'Name the volume to attach.',
       );
     else if (names.has(name))
-      ctx.add(`${p}.name`, name, 'volumeDevice.name.duplicate', 'must be unique', 'Attach each volume once.');
+      ctx.add(
+        `${path}[${i}].name`,
+        name,
+        'volumeDevice.name.duplicate',
+        'must be unique',
+        'Attach each volume once.',
+      );
     if (name && vol && !vol.pvc) {
       ctx.add(
-        `${p}.name`,
+        `${path}[${i}].name`,
         name,
         'volumeDevice.name.notBlock',
         'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode',
@@ -561,10 +569,16 @@ function validateVolumeDevices(
       );
     }
     if (name && !vol)
-      ctx.add(`${p}.name`, name, 'volumeDevice.name.notFound', 'Not found', `Add a volume named "${name}".`);
+      ctx.add(
+        `${path}[${i}].name`,
+        name,
+        'volumeDevice.name.notFound',
+        'Not found',
+        `Add a volume named "${name}".`,
+      );
     if (!devicePath)
       ctx.add(
-        `${p}.devicePath`,
+        `${path}[${i}].devicePath`,
         d.devicePath,
         'volumeDevice.devicePath.required',
         'Required value',
@@ -572,7 +586,7 @@ function validateVolumeDevices(
       );
     else if (paths.has(devicePath))
       ctx.add(
-        `${p}.devicePath`,
+        `${path}[${i}].devicePath`,
         devicePath,
         'volumeDevice.devicePath.duplicate',
         'must be unique',
@@ -586,7 +600,7 @@ function validateVolumeDevices(
         devicePath.endsWith('/..'))
     ) {
       ctx.add(
-        `${p}.devicePath`,
+        `${path}[${i}].devicePath`,
         devicePath,
         'volumeDevice.devicePath.backsteps',
         "can not contain backsteps ('..')",
@@ -597,7 +611,7 @@ function validateVolumeDevices(
     }
     if (name && mounts.names.has(name))
       ctx.add(
-        `${p}.name`,
+        `${path}[${i}].name`,
         name,
         'volumeDevice.name.usedByMount',
         'must not already exist in volumeMounts',
@@ -605,7 +619,7 @@ function validateVolumeDevices(
       );
     if (devicePath && mounts.paths.has(devicePath))
       ctx.add(
-        `${p}.devicePath`,
+        `${path}[${i}].devicePath`,
         devicePath,
         'volumeDevice.devicePath.usedByMount',
         'must not already exist as a path in volumeMounts',
@@ -745,21 +759,14 @@ function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, n
     );
   }
   validateResources(ctx, c.resources, `${path}.resources`);
-  validatePorts(ctx, c.ports, `${path}.ports`);
-  validateEnv(ctx, c.env, `${path}.env`);
-  validateEnvFrom(ctx, c.envFrom, `${path}.envFrom`);
+  validatePorts(ctx, c.ports, path);
+  validateEnv(ctx, c.env, path);
+  validateEnvFrom(ctx, c.envFrom, path);
   const sc = validateContainerSecurityContext(ctx, c.securityContext, `${path}.securityContext`);
   const privileged = sc?.privileged === true;
   const mounts = arr(c.volumeMounts);
   const devices = arr(c.volumeDevices);
-  validateVolumeMounts(
-    ctx,
-    mounts,
-    collect(devices, 'devicePath'),
-    volumes,
-    privileged,
-    `${path}.volumeMounts`,
-  );
+  validateVolumeMounts(ctx, mounts, collect(devices, 'devicePath'), volumes, privileged, path);
   // Mounts are collected only when there are devices to compare them with.
   if (devices) {
     validateVolumeDevices(ctx, devices, collect(mounts, 'mountPath'), volumes, `${path}.volumeDevices`);
@@ -811,10 +818,10 @@ export function validateContainerList(
     validateCommon(ctx, c, path, volumes, names);
     const restart = c.restartPolicy;
     if (kind === 'containers') {
-      validateLifecycle(ctx, c.lifecycle, `${path}.lifecycle`);
-      validateProbe(ctx, c.livenessProbe, `${path}.livenessProbe`, 'livenessProbe');
-      validateProbe(ctx, c.readinessProbe, `${path}.readinessProbe`, 'readinessProbe');
-      validateProbe(ctx, c.startupProbe, `${path}.startupProbe`, 'startupProbe');
+      validateLifecycle(ctx, c.lifecycle, path);
+      validateProbe(ctx, c.livenessProbe, path, 'livenessProbe');
+      validateProbe(ctx, c.readinessProbe, path, 'readinessProbe');
+      validateProbe(ctx, c.startupProbe, path, 'startupProbe');
       if (restart !== undefined && restart !== null) {
         ctx.add(
           `${path}.restartPolicy`,
@@ -851,10 +858,10 @@ export function validateContainerList(
           );
       }
       if (sidecar) {
-        validateLifecycle(ctx, c.lifecycle, `${path}.lifecycle`);
-        validateProbe(ctx, c.livenessProbe, `${path}.livenessProbe`, 'livenessProbe');
-        validateProbe(ctx, c.readinessProbe, `${path}.readinessProbe`, 'readinessProbe');
-        validateProbe(ctx, c.startupProbe, `${path}.startupProbe`, 'startupProbe');
+        validateLifecycle(ctx, c.lifecycle, path);
+        validateProbe(ctx, c.livenessProbe, path, 'livenessProbe');
+        validateProbe(ctx, c.readinessProbe, path, 'readinessProbe');
+        validateProbe(ctx, c.startupProbe, path, 'startupProbe');
       } else {
         for (const f of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
           if (c[f] !== undefined && c[f] !== null) {

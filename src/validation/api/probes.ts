@@ -20,22 +20,39 @@ const PROBE_COUNTS = [
   'failureThreshold',
 ];
 
-/** ValidatePortNumOrName: an IntOrString port is 1..65535 or an IANA_SVC_NAME. */
-export function validatePortNumOrName(ctx: Ctx, v: unknown, path: string, rule: string): void {
+/**
+ * ValidatePortNumOrName: an IntOrString port is 1..65535 or an IANA_SVC_NAME. Reported at
+ * `${handlerPath}.${type}.port` (e.g. `...livenessProbe.httpGet.port`) with rule `${area}.${type}.port.*`, both
+ * built only then.
+ */
+export function validatePortNumOrName(
+  ctx: Ctx,
+  v: unknown,
+  handlerPath: string,
+  type: 'httpGet' | 'tcpSocket',
+  area: string,
+): void {
   if (typeof v === 'string') {
     const msg = portName(v);
     if (msg)
       ctx.add(
-        path,
+        `${handlerPath}.${type}.port`,
         v,
-        `${rule}.name`,
+        `${area}.${type}.port.name`,
         msg,
         'Use a port number or the name of a container port, e.g. 8080 or "http".',
       );
   } else if (v === undefined || v === null || (typeof v === 'number' && Number.isInteger(v))) {
     const n = typeof v === 'number' ? v : 0;
     const msg = portNum(n);
-    if (msg) ctx.add(path, v, `${rule}.range`, msg, 'Use a port number between 1 and 65535.');
+    if (msg)
+      ctx.add(
+        `${handlerPath}.${type}.port`,
+        v,
+        `${area}.${type}.port.range`,
+        msg,
+        'Use a port number between 1 and 65535.',
+      );
   }
   // Anything else is not an IntOrString: the schema walk reports it.
 }
@@ -86,14 +103,13 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
   }
   const httpGet = obj(h.httpGet);
   if (httpGet && !another(ctx, h, path, area, allowGrpc, 'httpGet', count++)) {
-    const p = `${path}.httpGet`;
     str(httpGet.path); // defaulted to "/" when empty
-    validatePortNumOrName(ctx, httpGet.port, `${p}.port`, `${area}.httpGet.port`);
+    validatePortNumOrName(ctx, httpGet.port, path, 'httpGet', area);
     const scheme = str(httpGet.scheme);
     // An empty scheme is defaulted to HTTP.
     if (scheme && !HTTP_SCHEMES.includes(scheme)) {
       ctx.add(
-        `${p}.scheme`,
+        `${path}.httpGet.scheme`,
         scheme,
         `${area}.httpGet.scheme.unsupported`,
         supported(HTTP_SCHEMES),
@@ -110,7 +126,7 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
         // The API server reports header names at httpHeaders, without the index.
         if (msg)
           ctx.add(
-            `${p}.httpHeaders`,
+            `${path}.httpGet.httpHeaders`,
             name,
             `${area}.httpGet.header.name`,
             msg,
@@ -121,7 +137,7 @@ export function validateHandler(ctx: Ctx, h: Json, path: string, area: string, a
   }
   const tcp = obj(h.tcpSocket);
   if (tcp && !another(ctx, h, path, area, allowGrpc, 'tcpSocket', count++)) {
-    validatePortNumOrName(ctx, tcp.port, `${path}.tcpSocket.port`, `${area}.tcpSocket.port`);
+    validatePortNumOrName(ctx, tcp.port, path, 'tcpSocket', area);
   }
   if (allowGrpc) {
     const grpc = obj(h.grpc);
@@ -175,11 +191,13 @@ export type ProbeKind = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
 
 /**
  * validateProbe + the successThreshold rule of validateContainers/validateLivenessProbe (1.28). Zero values
- * are defaulted (timeout 1, period 10, success 1, failure 3), so only negatives fail.
+ * are defaulted (timeout 1, period 10, success 1, failure 3), so only negatives fail. `containerPath` is the
+ * container's; the probe's own path is built only when the probe is there.
  */
-export function validateProbe(ctx: Ctx, v: unknown, path: string, kind: ProbeKind): void {
+export function validateProbe(ctx: Ctx, v: unknown, containerPath: string, kind: ProbeKind): void {
   const probe = obj(v);
   if (!probe) return;
+  const path = `${containerPath}.${kind}`;
   validateHandler(ctx, probe, path, 'probe', true);
   let success = 0;
   for (let i = 0; i < PROBE_COUNTS.length; i++) {
@@ -227,10 +245,11 @@ export function validateProbe(ctx: Ctx, v: unknown, path: string, kind: ProbeKin
   }
 }
 
-/** validateLifecycle: postStart and preStop handlers. */
-export function validateLifecycle(ctx: Ctx, v: unknown, path: string): void {
+/** validateLifecycle: postStart and preStop handlers of the container at `containerPath`. */
+export function validateLifecycle(ctx: Ctx, v: unknown, containerPath: string): void {
   const lifecycle = obj(v);
   if (!lifecycle) return;
+  const path = `${containerPath}.lifecycle`;
   for (const hook of ['postStart', 'preStop']) {
     const h = obj(lifecycle[hook]);
     if (h) validateHandler(ctx, h, `${path}.${hook}`, 'lifecycle', false);
