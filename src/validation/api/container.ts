@@ -758,11 +758,11 @@ function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, n
       'Use File or FallbackToLogsOnError.',
     );
   }
-  validateResources(ctx, c.resources, `${path}.resources`);
+  validateResources(ctx, c.resources, path);
   validatePorts(ctx, c.ports, path);
   validateEnv(ctx, c.env, path);
   validateEnvFrom(ctx, c.envFrom, path);
-  const sc = validateContainerSecurityContext(ctx, c.securityContext, `${path}.securityContext`);
+  const sc = validateContainerSecurityContext(ctx, c.securityContext, path);
   const privileged = sc?.privileged === true;
   const mounts = arr(c.volumeMounts);
   const devices = arr(c.volumeDevices);
@@ -772,6 +772,9 @@ function validateCommon(ctx: Ctx, c: Json, path: string, volumes: VolumeKinds, n
     validateVolumeDevices(ctx, devices, collect(mounts, 'mountPath'), volumes, `${path}.volumeDevices`);
   }
 }
+
+// What a missing list reads as (readonly: never written to; not frozen, which would give it an unusual elements kind).
+const NO_CONTAINERS: readonly unknown[] = [];
 
 /**
  * validateContainers / validateInitContainers / validateEphemeralContainers. From 1.33 (SidecarContainers on) an init
@@ -783,7 +786,7 @@ export function validateContainerList(
   v: unknown,
   volumes: VolumeKinds,
   names: Set<string>,
-): unknown[] {
+): readonly unknown[] {
   const listPath = `spec.${kind}`;
   const list = arr(v);
   const sidecarsEnabled = atLeast(ctx.version, '1.33');
@@ -797,9 +800,9 @@ export function validateContainerList(
         'Add at least one container with a name and an image.',
       );
     }
-    return list ?? [];
+    return list ?? NO_CONTAINERS;
   }
-  if (!list) return [];
+  if (!list) return NO_CONTAINERS;
   if (kind === 'ephemeralContainers' && list.length > 0) {
     ctx.add(
       listPath,

@@ -106,12 +106,14 @@ function validatePod(ctx: CtxType, pod: Record<string, unknown>): void {
   validatePreemptionPolicy(ctx, spec.preemptionPolicy);
   validateSeccompAnnotationsMatch(ctx, meta?.annotations, spec);
   if (atLeast(ctx.version, '1.33')) validateAppArmorAnnotationsMatch(ctx, meta?.annotations, spec);
-  const containerLists = [
-    ['containers', containers],
-    ['initContainers', initContainers],
-    ['ephemeralContainers', ephemeral],
-  ] as const;
-  validateOs(ctx, spec, containerLists);
-  validateHostProcess(ctx, spec, containerLists);
+  // validateOs reads only an object os; the list of lists is built for it alone.
+  if (typeof spec.os === 'object' && spec.os !== null) {
+    validateOs(ctx, spec, [
+      ['containers', containers],
+      ['initContainers', initContainers],
+      ['ephemeralContainers', ephemeral],
+    ]);
+  }
+  validateHostProcess(ctx, spec, containers, initContainers, ephemeral);
   warnPod(ctx, meta, spec);
 }

@@ -294,6 +294,9 @@ export function validateOs(
   });
 }
 
+// The container lists validateHostProcess visits, in its order.
+const CONTAINER_KINDS = ['containers', 'initContainers', 'ephemeralContainers'];
+
 // windowsOptions.hostProcess of a security context, when it is a boolean.
 function hostProcessOf(sc: unknown): boolean | undefined {
   if (!sc || typeof sc !== 'object') return undefined;
@@ -310,21 +313,22 @@ function hostProcessOf(sc: unknown): boolean | undefined {
 export function validateHostProcess(
   ctx: Ctx,
   spec: Json,
-  containerLists: readonly (readonly [string, readonly unknown[]])[],
+  containers: readonly unknown[],
+  initContainers: readonly unknown[],
+  ephemeralContainers: readonly unknown[],
 ): void {
   const podHostProcess = hostProcessOf(spec.securityContext);
-  let containers = 0;
+  let count = 0;
   let hostProcess = 0;
-  for (let li = 0; li < containerLists.length; li++) {
-    const kind = containerLists[li][0];
-    const list = containerLists[li][1];
+  for (let li = 0; li < 3; li++) {
+    const list = li === 0 ? containers : li === 1 ? initContainers : ephemeralContainers;
     for (let i = 0; i < list.length; i++) {
       const c = list[i];
-      containers++;
+      count++;
       const own = c && typeof c === 'object' ? hostProcessOf((c as Json).securityContext) : undefined;
       if (podHostProcess !== undefined && own !== undefined && own !== podHostProcess) {
         ctx.add(
-          `spec.${kind}[${i}].securityContext.windowsOptions.hostProcess`,
+          `spec.${CONTAINER_KINDS[li]}[${i}].securityContext.windowsOptions.hostProcess`,
           own,
           'securityContext.windowsOptions.hostProcess.mismatch',
           `pod hostProcess value must be identical if both are specified, was ${podHostProcess}`,
@@ -335,7 +339,7 @@ export function validateHostProcess(
     }
   }
   if (hostProcess === 0) return;
-  if (hostProcess !== containers) {
+  if (hostProcess !== count) {
     ctx.add(
       'spec',
       '',

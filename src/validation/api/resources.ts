@@ -200,11 +200,13 @@ function entryNamed(first: Entry | undefined, name: string): Entry | undefined {
 /**
  * ValidateResourceRequirements (pkg/apis/core/validation, 1.28): names, quantities, requests <= limits,
  * extended resources equal, limits required for extended resources, hugepages need cpu or memory.
- * Requests are compared after the server's defaulting, which copies limits into missing requests.
+ * Requests are compared after the server's defaulting, which copies limits into missing requests. `containerPath`
+ * is the container's.
  */
-export function validateResources(ctx: Ctx, v: unknown, path: string): void {
+export function validateResources(ctx: Ctx, v: unknown, containerPath: string): void {
   const res = obj(v);
   if (!res) return;
+  const path = `${containerPath}.resources`;
   const limits = readList(ctx, res.limits, path, 'limits');
   const requests = readList(ctx, res.requests, path, 'requests');
   let cpuOrMemory = false;

@@ -62,11 +62,11 @@ function runAsUserNameError(name: string): string | undefined {
 }
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/;
 
-function checkId(ctx: Ctx, v: unknown, path: string, rule: string, what: string): void {
+function checkId(ctx: Ctx, v: unknown, scPath: string, field: string, rule: string, what: string): void {
   const id = int64(v);
   if (id !== undefined && (id < 0 || id > ID_MAX)) {
     ctx.add(
-      path,
+      `${scPath}.${field}`,
       id,
       rule,
       `must be between 0 and ${ID_MAX}, inclusive`,
@@ -76,13 +76,13 @@ function checkId(ctx: Ctx, v: unknown, path: string, rule: string, what: string)
 }
 
 /** validateSeccompProfileField: type is one of three values; localhostProfile required iff Localhost. */
-function validateSeccomp(ctx: Ctx, v: unknown, path: string): void {
+function validateSeccomp(ctx: Ctx, v: unknown, scPath: string): void {
   const sp = obj(v);
   if (!sp) return;
   const type = str(sp.type);
   if (!type) {
     ctx.add(
-      `${path}.type`,
+      `${scPath}.seccompProfile.type`,
       sp.type,
       'securityContext.seccompProfile.type.required',
       'type is required when seccompProfile is set',
@@ -90,7 +90,7 @@ function validateSeccomp(ctx: Ctx, v: unknown, path: string): void {
     );
   } else if (!SECCOMP_TYPES.includes(type)) {
     ctx.add(
-      `${path}.type`,
+      `${scPath}.seccompProfile.type`,
       type,
       'securityContext.seccompProfile.type.unsupported',
       supported(SECCOMP_TYPES),
@@ -101,7 +101,7 @@ function validateSeccomp(ctx: Ctx, v: unknown, path: string): void {
   if (type === 'Localhost') {
     if (local === undefined) {
       ctx.add(
-        `${path}.localhostProfile`,
+        `${scPath}.seccompProfile.localhostProfile`,
         undefined,
         'securityContext.seccompProfile.localhostProfile.required',
         'must be set when seccomp type is Localhost',
@@ -111,13 +111,13 @@ function validateSeccomp(ctx: Ctx, v: unknown, path: string): void {
       validateLocalDescendingPath(
         ctx,
         local,
-        `${path}.localhostProfile`,
+        `${scPath}.seccompProfile.localhostProfile`,
         'securityContext.seccompProfile.localhostProfile',
       );
     }
   } else if (local !== undefined) {
     ctx.add(
-      `${path}.localhostProfile`,
+      `${scPath}.seccompProfile.localhostProfile`,
       local,
       'securityContext.seccompProfile.localhostProfile.forbidden',
       'can only be set when seccomp type is Localhost',
@@ -130,7 +130,7 @@ function validateSeccomp(ctx: Ctx, v: unknown, path: string): void {
  * validateAppArmorProfileField (1.30+, so 1.33 only here): type is one of three values; localhostProfile is set,
  * unpadded and at most 4095 bytes iff Localhost. A 1.28 server does not know the field.
  */
-function validateAppArmor(ctx: Ctx, v: unknown, path: string): void {
+function validateAppArmor(ctx: Ctx, v: unknown, scPath: string): void {
   const ap = obj(v);
   if (!ap) return;
   const type = str(ap.type);
@@ -138,7 +138,7 @@ function validateAppArmor(ctx: Ctx, v: unknown, path: string): void {
   if (type === 'Localhost') {
     if (local === undefined || local === '') {
       ctx.add(
-        `${path}.localhostProfile`,
+        `${scPath}.appArmorProfile.localhostProfile`,
         local,
         'securityContext.appArmorProfile.localhostProfile.required',
         'must be set when AppArmor type is Localhost',
@@ -146,7 +146,7 @@ function validateAppArmor(ctx: Ctx, v: unknown, path: string): void {
       );
     } else if (local.trim() !== local) {
       ctx.add(
-        `${path}.localhostProfile`,
+        `${scPath}.appArmorProfile.localhostProfile`,
         local,
         'securityContext.appArmorProfile.localhostProfile.padded',
         'must not be padded with whitespace',
@@ -155,7 +155,7 @@ function validateAppArmor(ctx: Ctx, v: unknown, path: string): void {
     }
     if (local !== undefined && Buffer.byteLength(local) > APPARMOR_LOCALHOST_MAX) {
       ctx.add(
-        `${path}.localhostProfile`,
+        `${scPath}.appArmorProfile.localhostProfile`,
         local,
         'securityContext.appArmorProfile.localhostProfile.tooLong',
         `may not be more than ${APPARMOR_LOCALHOST_MAX} bytes`,
@@ -165,7 +165,7 @@ function validateAppArmor(ctx: Ctx, v: unknown, path: string): void {
   } else if (type === 'RuntimeDefault' || type === 'Unconfined') {
     if (local !== undefined) {
       ctx.add(
-        `${path}.localhostProfile`,
+        `${scPath}.appArmorProfile.localhostProfile`,
         local,
         'securityContext.appArmorProfile.localhostProfile.forbidden',
         'can only be set when AppArmor type is Localhost',
@@ -174,7 +174,7 @@ function validateAppArmor(ctx: Ctx, v: unknown, path: string): void {
     }
   } else if (!type) {
     ctx.add(
-      `${path}.type`,
+      `${scPath}.appArmorProfile.type`,
       ap.type,
       'securityContext.appArmorProfile.type.required',
       'type is required when appArmorProfile is set',
@@ -182,7 +182,7 @@ function validateAppArmor(ctx: Ctx, v: unknown, path: string): void {
     );
   } else {
     ctx.add(
-      `${path}.type`,
+      `${scPath}.appArmorProfile.type`,
       type,
       'securityContext.appArmorProfile.type.unsupported',
       supported(APPARMOR_TYPES),
@@ -208,7 +208,7 @@ export function validateLocalDescendingPath(ctx: Ctx, p: string, path: string, r
 }
 
 /** validateWindowsSecurityContextOptions: the basics (credential spec name and size, user name). */
-function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
+function validateWindowsOptions(ctx: Ctx, v: unknown, scPath: string): void {
   const w = obj(v);
   if (!w) return;
   const specName = optStr(w.gmsaCredentialSpecName);
@@ -216,7 +216,7 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
     const msg = dns1123Subdomain(specName);
     if (msg)
       ctx.add(
-        `${path}.gmsaCredentialSpecName`,
+        `${scPath}.windowsOptions.gmsaCredentialSpecName`,
         specName,
         'securityContext.windowsOptions.gmsaCredentialSpecName',
         msg,
@@ -227,7 +227,7 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
   if (spec !== undefined) {
     if (spec.length === 0) {
       ctx.add(
-        `${path}.gmsaCredentialSpec`,
+        `${scPath}.windowsOptions.gmsaCredentialSpec`,
         spec,
         'securityContext.windowsOptions.gmsaCredentialSpec.empty',
         'gmsaCredentialSpec cannot be an empty string',
@@ -235,7 +235,7 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
       );
     } else if (spec.length > GMSA_SPEC_MAX) {
       ctx.add(
-        `${path}.gmsaCredentialSpec`,
+        `${scPath}.windowsOptions.gmsaCredentialSpec`,
         spec.length,
         'securityContext.windowsOptions.gmsaCredentialSpec.tooLong',
         'gmsaCredentialSpec size must be under 64 KiB',
@@ -247,7 +247,7 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
   if (user !== undefined) {
     if (user.length === 0) {
       ctx.add(
-        `${path}.runAsUserName`,
+        `${scPath}.windowsOptions.runAsUserName`,
         user,
         'securityContext.windowsOptions.runAsUserName.empty',
         'runAsUserName cannot be an empty string',
@@ -255,7 +255,7 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
       );
     } else if (CONTROL_CHARS.test(user)) {
       ctx.add(
-        `${path}.runAsUserName`,
+        `${scPath}.windowsOptions.runAsUserName`,
         user,
         'securityContext.windowsOptions.runAsUserName.controlChars',
         'runAsUserName cannot contain control characters',
@@ -265,7 +265,7 @@ function validateWindowsOptions(ctx: Ctx, v: unknown, path: string): void {
       const msg = runAsUserNameError(user);
       if (msg) {
         ctx.add(
-          `${path}.runAsUserName`,
+          `${scPath}.windowsOptions.runAsUserName`,
           user,
           'securityContext.windowsOptions.runAsUserName.format',
           msg,
@@ -319,7 +319,7 @@ export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
   }
   if (!sc) return;
   if (v133) {
-    validateAppArmor(ctx, sc.appArmorProfile, `${path}.appArmorProfile`);
+    validateAppArmor(ctx, sc.appArmorProfile, path);
     const sgp = sc.supplementalGroupsPolicy;
     if (sgp !== undefined && sgp !== null) {
       const value = str(sgp);
@@ -346,16 +346,17 @@ export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
       );
     }
   }
-  checkId(ctx, sc.fsGroup, `${path}.fsGroup`, 'securityContext.fsGroup.range', 'group id');
-  checkId(ctx, sc.runAsUser, `${path}.runAsUser`, 'securityContext.runAsUser.range', 'user id');
-  checkId(ctx, sc.runAsGroup, `${path}.runAsGroup`, 'securityContext.runAsGroup.range', 'group id');
+  checkId(ctx, sc.fsGroup, path, 'fsGroup', 'securityContext.fsGroup.range', 'group id');
+  checkId(ctx, sc.runAsUser, path, 'runAsUser', 'securityContext.runAsUser.range', 'user id');
+  checkId(ctx, sc.runAsGroup, path, 'runAsGroup', 'securityContext.runAsGroup.range', 'group id');
   const groups = arr(sc.supplementalGroups);
   if (groups) {
     for (let i = 0; i < groups.length; i++) {
       checkId(
         ctx,
         groups[i],
-        `${path}.supplementalGroups[${i}]`,
+        path,
+        `supplementalGroups[${i}]`,
         'securityContext.supplementalGroups.range',
         'group id',
       );
@@ -376,8 +377,8 @@ export function validatePodSecurityContext(ctx: Ctx, spec: Json): void {
     );
   }
   validateSysctls(ctx, sc.sysctls, `${path}.sysctls`, hostNetwork, hostIPC);
-  validateSeccomp(ctx, sc.seccompProfile, `${path}.seccompProfile`);
-  validateWindowsOptions(ctx, sc.windowsOptions, `${path}.windowsOptions`);
+  validateSeccomp(ctx, sc.seccompProfile, path);
+  validateWindowsOptions(ctx, sc.windowsOptions, path);
 }
 
 /** validateSysctls: name format, uniqueness; from 1.33 on (ValidateHostSysctl) namespaced sysctls vs host namespaces. */
@@ -437,17 +438,23 @@ function validateSysctls(ctx: Ctx, v: unknown, path: string, hostNetwork: boolea
 
 /**
  * ValidateSecurityContext (container, 1.28): ids, seccomp, windowsOptions, and the two conflicts with
- * allowPrivilegeEscalation=false. Privileged containers are assumed allowed (--allow-privileged=true).
+ * allowPrivilegeEscalation=false, of the container at `containerPath`. Privileged containers are assumed allowed
+ * (--allow-privileged=true).
  */
-export function validateContainerSecurityContext(ctx: Ctx, v: unknown, path: string): Json | undefined {
+export function validateContainerSecurityContext(
+  ctx: Ctx,
+  v: unknown,
+  containerPath: string,
+): Json | undefined {
   const sc = obj(v);
   if (!sc) return undefined;
+  const path = `${containerPath}.securityContext`;
   const privileged = bool(sc.privileged);
-  checkId(ctx, sc.runAsUser, `${path}.runAsUser`, 'securityContext.runAsUser.range', 'user id');
-  checkId(ctx, sc.runAsGroup, `${path}.runAsGroup`, 'securityContext.runAsGroup.range', 'group id');
-  validateSeccomp(ctx, sc.seccompProfile, `${path}.seccompProfile`);
+  checkId(ctx, sc.runAsUser, path, 'runAsUser', 'securityContext.runAsUser.range', 'user id');
+  checkId(ctx, sc.runAsGroup, path, 'runAsGroup', 'securityContext.runAsGroup.range', 'group id');
+  validateSeccomp(ctx, sc.seccompProfile, path);
   if (atLeast(ctx.version, '1.33')) {
-    validateAppArmor(ctx, sc.appArmorProfile, `${path}.appArmorProfile`);
+    validateAppArmor(ctx, sc.appArmorProfile, path);
     // ProcMountType (beta, on in 1.33; a 1.28 server resets it to Default).
     const pm = sc.procMount;
     if (pm !== undefined && pm !== null) {
@@ -496,7 +503,7 @@ export function validateContainerSecurityContext(ctx: Ctx, v: unknown, path: str
       );
     }
   }
-  validateWindowsOptions(ctx, sc.windowsOptions, `${path}.windowsOptions`);
+  validateWindowsOptions(ctx, sc.windowsOptions, path);
   return sc;
 }
 
