@@ -112,6 +112,33 @@ interface SarifResult {
   properties: Record<string, unknown>;
 }
 
+describe('podwright validate --format text and json', () => {
+  it('prints each problem of a multi-document file with file:line:column, warnings marked, then the summary', async () => {
+    const file = path.join(tmpDir({ 'pods.yaml': WEB_AND_WORKER }), 'pods.yaml');
+    const r = await run(['validate', '--profile', 'privileged', file]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines).toHaveLength(4);
+    expect(
+      lines[0].startsWith(
+        `warning: ${file}:${WARNING_AT.line}:${WARNING_AT.column}: Pod web spec.containers[0].ports[1]: duplicate port`,
+      ),
+    ).toBe(true);
+    expect(lines[1].startsWith(`${file}:${ERROR_AT.line}:${ERROR_AT.column}: Deployment worker `)).toBe(true);
+    expect(lines.slice(2)).toEqual(['1 violation(s) in 1 of 1 Pod(s) and 1 workload(s), 1 warning(s)', '']);
+  });
+
+  it('gives each JSON row its severity, file, line and column', async () => {
+    const file = path.join(tmpDir({ 'pods.yaml': WEB_AND_WORKER }), 'pods.yaml');
+    const r = await run(['validate', '--profile', 'privileged', '--format', 'json', file]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([
+      expect.objectContaining({ severity: 'warning', file, ...WARNING_AT, name: 'web' }),
+      expect.objectContaining({ severity: 'error', file, ...ERROR_AT, name: 'worker', value: 'lots' }),
+    ]);
+  });
+});
+
 describe('podwright validate --format sarif', () => {
   it('writes a SARIF 2.1.0 log that the official schema accepts, one result per violation with its level and region', async () => {
     const dir = tmpDir({ 'pods.yaml': WEB_AND_WORKER });
