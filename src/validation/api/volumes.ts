@@ -736,6 +736,10 @@ function validateSource(ctx: Ctx, vol: Json, kind: string, src: Json, path: stri
   }
 }
 
+// What VolumeKinds holds for a volume; two shared values, since no one writes to them.
+const CLAIM_VOLUME = { pvc: true } as const;
+const OTHER_VOLUME = { pvc: false } as const;
+
 /**
  * ValidateVolumes + validateVolumeSource (1.28). A volume with no source is not an error: the server defaults
  * it to emptyDir. Volumes with errors are left out of the returned map, as the API server does, so mounts
@@ -745,12 +749,13 @@ export function validateVolumes(ctx: Ctx, v: unknown, podName: string): VolumeKi
   const kinds: VolumeKinds = new Map();
   const list = arr(v);
   if (!list) return kinds;
-  const ephemeralClaims = new Set<string>();
+  // The claims the Pod's ephemeral volumes create; allocated only for a Pod that has one.
+  let ephemeralClaims: Set<string> | undefined;
   if (podName) {
     for (let j = 0; j < list.length; j++) {
       const vol = list[j];
       if (vol && typeof vol === 'object' && 'ephemeral' in vol && typeof (vol as Json).name === 'string') {
-        ephemeralClaims.add(`${podName}-${(vol as Json).name as string}`);
+        (ephemeralClaims ??= new Set()).add(`${podName}-${(vol as Json).name as string}`);
       }
     }
   }
@@ -809,10 +814,13 @@ export function validateVolumes(ctx: Ctx, v: unknown, podName: string): VolumeKi
       );
     }
     if (ctx.out.length === before) {
-      kinds.set(name, { pvc: first === 'persistentVolumeClaim' || first === 'ephemeral' });
+      kinds.set(
+        name,
+        first === 'persistentVolumeClaim' || first === 'ephemeral' ? CLAIM_VOLUME : OTHER_VOLUME,
+      );
     }
     const pvc = first === 'persistentVolumeClaim' ? (vol.persistentVolumeClaim as Json) : undefined;
-    if (pvc && typeof pvc.claimName === 'string' && ephemeralClaims.has(pvc.claimName)) {
+    if (pvc && typeof pvc.claimName === 'string' && ephemeralClaims?.has(pvc.claimName)) {
       ctx.add(
         `${path}.persistentVolumeClaim.claimName`,
         pvc.claimName,
