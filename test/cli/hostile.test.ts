@@ -4,21 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli';
+import { runCli as run } from './run-cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEED = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'seed', '10-pod.yaml'), 'utf8');
-
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: () => stdin,
-  });
-  return { code, stdout, stderr };
-}
 
 function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-hostile-'));

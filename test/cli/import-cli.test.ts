@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as YAML from 'yaml';
-import { main } from '../../src/cli';
+import { runCli as run } from './run-cli';
 import { importManifests } from '../../src/cli/import';
 import { showRef } from '../../src/errors';
 import { expectListed, listedAs } from './import-helpers';
@@ -17,17 +17,6 @@ const SEED = path.join(ROOT, 'test', 'fixtures', 'seed', '10-pod.yaml');
 const TMP = path.join(ROOT, 'lib', '.podwright-import-cli-test');
 
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
-
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: () => stdin,
-  });
-  return { code, stdout, stderr };
-}
 
 /**
  * A Pod that sets everything Pod Security 'restricted' asks for, so the defaults of the profile change nothing it

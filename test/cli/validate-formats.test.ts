@@ -4,22 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli';
+import { runCli as run } from './run-cli';
 import { readManifests } from '../../src/cli/manifests';
 import { renderReport, validateManifests } from '../../src/cli/validate';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: () => '',
-  });
-  return { code, stdout, stderr };
-}
 
 /** `files` (name to text) written into a new temporary folder; returns the folder. */
 function tmpDir(files: Record<string, string>): string {
@@ -301,26 +290,22 @@ describe('podwright validate --format github', () => {
 
 describe('podwright validate of standard input, for CI', () => {
   it('gives SARIF results without a file but with the object and field path, and GitHub commands without file or line', async () => {
-    let stdout = '';
-    const sarif = await main(['validate', '--profile', 'privileged', '--format', 'sarif', '-'], {
-      stdout: (t) => (stdout += t),
-      stderr: () => undefined,
-      stdin: () => WEB_AND_WORKER,
-    });
-    expect(sarif).toBe(1);
-    const log = JSON.parse(stdout);
+    const sarif = await run(
+      ['validate', '--profile', 'privileged', '--format', 'sarif', '-'],
+      WEB_AND_WORKER,
+    );
+    expect(sarif.code).toBe(1);
+    const log = JSON.parse(sarif.stdout);
     expect(sarifValidator()(log)).toEqual([]);
     const [warning] = log.runs[0].results as SarifResult[];
     expect(warning.locations[0]).not.toHaveProperty('physicalLocation');
     expect(warning.locations[0].logicalLocations[0].fullyQualifiedName).toBe(
       'Pod web spec.containers[0].ports[1]',
     );
-    stdout = '';
-    await main(['validate', '--profile', 'privileged', '--format', 'github', '-'], {
-      stdout: (t) => (stdout += t),
-      stderr: () => undefined,
-      stdin: () => WEB_AND_WORKER,
-    });
+    const { stdout } = await run(
+      ['validate', '--profile', 'privileged', '--format', 'github', '-'],
+      WEB_AND_WORKER,
+    );
     expect(stdout.split('\n')[0]).toMatch(/^::warning title=warning\.port\.duplicate::Pod web /);
   });
 });

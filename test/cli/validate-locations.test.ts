@@ -1,26 +1,6 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli';
+import { runCli as run, tmpFile } from './run-cli';
 import { parseManifests } from '../../src/cli/manifests';
-
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: () => stdin,
-  });
-  return { code, stdout, stderr };
-}
-
-function tmpFile(name: string, text: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-locations-'));
-  fs.writeFileSync(path.join(dir, name), text);
-  return path.join(dir, name);
-}
 
 /** Line and column (1-based) of the first `needle` in `text` after the first `after`, by plain string search. */
 function at(text: string, needle: string, after = ''): { line: number; column: number } {

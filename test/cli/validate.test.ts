@@ -1,9 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli';
+import { runCli as run, tmpFile } from './run-cli';
 import { SEED_RUN } from '../helpers';
 
 // These tests start whole processes (npx, cdk8s-cli): a hang guard, not a speed target.
@@ -11,23 +10,6 @@ const SPAWN_TIMEOUT = 120_000;
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEED = path.join(ROOT, 'test', 'fixtures', 'seed', '10-pod.yaml');
-
-async function run(args: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: () => stdin,
-  });
-  return { code, stdout, stderr };
-}
-
-function tmpFile(name: string, text: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-cli-'));
-  fs.writeFileSync(path.join(dir, name), text);
-  return path.join(dir, name);
-}
 
 const BAD_POD = `apiVersion: v1
 kind: Pod
