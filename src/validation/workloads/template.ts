@@ -29,7 +29,6 @@ export interface TemplateOptions {
 const POD_ONLY_RULES = new Set([
   'container.image.whitespace',
   'pod.nodeName.withSchedulingGates',
-  'pod.serviceAccountToken.noAccount',
 ]);
 
 // The template's metadata the server validates (ValidatePodTemplateSpec, and the StatefulSet's own check).

@@ -305,19 +305,12 @@ describe('volumes', () => {
     expect(check(pod)).toEqual([]);
   });
 
-  it('rejects a projected service account token in a Pod without a service account name', () => {
+  it('accepts a projected service account token without a service account name, which a real cluster sets to default', () => {
     const pod = validPod();
     pod.spec.volumes.push({
       name: 'token',
-      projected: { sources: [{ serviceAccountToken: { path: 't' } }] },
+      projected: { sources: [{ serviceAccountToken: { path: 't', audience: 'vault' } }] },
     });
-    expect(check(pod)).toMatchObject([
-      {
-        path: 'spec.volumes[1].projected.sources[0].serviceAccountToken',
-        rule: 'pod.serviceAccountToken.noAccount',
-      },
-    ]);
-    pod.spec.serviceAccount = 'app';
     expect(check(pod)).toEqual([]);
   });
 

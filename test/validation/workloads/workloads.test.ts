@@ -123,14 +123,17 @@ describe('workload validation', () => {
     for (const v of found) expect(v.message).toMatch(/server accepts the Deployment but refuses every Pod/);
   });
 
-  it('fails when a template projects a service account token without an account: its Pods are refused', () => {
-    const volumes = [{ name: 'token', projected: { sources: [{ serviceAccountToken: { path: 't' } }] } }];
-    const found = errors(deployment({}, template({ volumes })));
-    expect(found.map((v) => v.path)).toEqual([
-      'spec.template.spec.volumes[0].projected.sources[0].serviceAccountToken',
-    ]);
+  it('fails when a template sets nodeName with scheduling gates: the server accepts the Deployment, refuses its Pods', () => {
+    const gated = { nodeName: 'node-1', schedulingGates: [{ name: 'example.com/wait' }] };
+    const found = errors(deployment({}, template(gated)));
+    expect(found.map((v) => v.path)).toEqual(['spec.template.spec.nodeName']);
     expect(found[0].message).toMatch(/server accepts the Deployment but refuses every Pod/);
-    expect(errors(deployment({}, template({ volumes, serviceAccount: 'app' })))).toEqual([]);
+    expect(errors(deployment({}, template({ nodeName: 'node-1' })))).toEqual([]);
+  });
+
+  it('accepts a template that projects a service account token without an account, which a real cluster sets to default', () => {
+    const volumes = [{ name: 'token', projected: { sources: [{ serviceAccountToken: { path: 't' } }] } }];
+    expect(errors(deployment({}, template({ volumes })))).toEqual([]);
   });
 
   it('fails when the template breaks the Pod Security profile, and says the server only warns', () => {
