@@ -26,10 +26,7 @@ export interface TemplateOptions {
 
 // Pod rules ValidatePodCreate applies but ValidatePodTemplateSpec does not (1.28 validatePodMetadataAndSpec and
 // ValidatePodCreate): the server takes a workload that breaks them and refuses each of its Pods.
-const POD_ONLY_RULES = new Set([
-  'container.image.whitespace',
-  'pod.nodeName.withSchedulingGates',
-]);
+const POD_ONLY_RULES = new Set(['container.image.whitespace', 'pod.nodeName.withSchedulingGates']);
 
 // The template's metadata the server validates (ValidatePodTemplateSpec, and the StatefulSet's own check).
 const TEMPLATE_META = ['labels', 'annotations'];
