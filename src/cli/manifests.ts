@@ -21,6 +21,8 @@ export interface SourcedManifest {
    * column of its key, or of the nearest enclosing field that is there.
    */
   readonly locate?: (path: string) => SourceLocation;
+  /** The text of the plain (unquoted) scalar at a path of this object, when one is written there. */
+  readonly plainText?: (path: string) => string | undefined;
 }
 
 /** A key written twice in one mapping of the text. */
@@ -134,10 +136,11 @@ export function parseManifests(text: string, file: string): SourcedManifest[] {
     const locator = new YamlLocator(file, doc, lines, doc.contents);
     if (!isList) {
       const locate = (path: string) => locator.locate(path);
+      const plainText = (path: string) => locator.plainText(path);
       out.push(
         duplicates.length > 0
-          ? { file, manifest: value, duplicates: duplicates.map(named), locate }
-          : { file, manifest: value, locate },
+          ? { file, manifest: value, duplicates: duplicates.map(named), locate, plainText }
+          : { file, manifest: value, locate, plainText },
       );
       continue;
     }
@@ -146,7 +149,12 @@ export function parseManifests(text: string, file: string): SourcedManifest[] {
       const rest = own.map((d) => named({ segs: d.segs.slice(2), dropped: d.dropped }));
       const entry = locator.entry(i);
       const locate = (path: string) => entry.locate(path);
-      out.push(rest.length > 0 ? { file, manifest, duplicates: rest, locate } : { file, manifest, locate });
+      const plainText = (path: string) => entry.plainText(path);
+      out.push(
+        rest.length > 0
+          ? { file, manifest, duplicates: rest, locate, plainText }
+          : { file, manifest, locate, plainText },
+      );
     });
   }
   return out;

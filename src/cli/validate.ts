@@ -34,10 +34,10 @@ export function validateManifests(
   const skipped: string[] = [];
   let pods = 0;
   let workloads = 0;
-  for (const { file, manifest, duplicates, locate } of manifests) {
+  for (const { file, manifest, duplicates, locate, plainText } of manifests) {
     // Locations are looked up only for the violations found, so a clean file costs nothing more.
     const located = (found: readonly Violation[]) =>
-      locate ? found.map((v) => (v.source ? v : { ...v, source: locate(v.path) })) : found;
+      locate ? found.map((v) => quoteFix(v.source ? v : { ...v, source: locate(v.path) }, plainText)) : found;
     if (duplicates && typeof manifest === 'object' && manifest !== null) {
       violations.push(
         ...located(duplicateFieldWarnings(duplicates, refOf(manifest as Record<string, unknown>, file))),
@@ -102,4 +102,21 @@ function summary(report: ValidateReport): string {
   const bad = new Set(errors.map((v) => `${v.object.file}\0${v.object.kind}\0${v.object.name}`)).size;
   const warned = w > 0 ? `, ${w} warning(s)` : '';
   return n === 0 ? `ok: ${objects} valid${warned}` : `${n} violation(s) in ${bad} of ${objects}${warned}`;
+}
+
+/**
+ * A string field written as an unquoted word or number that kubectl reads as a boolean or number (YAML 1.1:
+ * `value: on` is true, `tag: 1.10` is 1.1): the fix says so and how to quote it, which "must be a string" alone
+ * does not.
+ */
+function quoteFix(v: Violation, plainText: ((path: string) => string | undefined) | undefined): Violation {
+  if (v.rule !== 'type' || !plainText || (typeof v.value !== 'boolean' && typeof v.value !== 'number'))
+    return v;
+  if (!v.message.startsWith('must be a string')) return v;
+  const text = plainText(v.path);
+  if (text === undefined) return v;
+  return {
+    ...v,
+    fix: `kubectl reads the unquoted ${text} as ${JSON.stringify(v.value)} (YAML 1.1): quote it ("${text}") to send the string.`,
+  };
 }

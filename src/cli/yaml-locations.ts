@@ -48,6 +48,14 @@ export class YamlLocator {
     return { file: this.file, line, column: col };
   }
 
+  /** The text of the plain (unquoted) scalar at `path`, when the whole path is written and ends in one. */
+  public plainText(path: string): string | undefined {
+    const reached = this.reach(path);
+    if (reached.end !== path.length) return undefined;
+    const node = YAML.isAlias(reached.node) ? reached.node.resolve(this.doc) : reached.node;
+    return YAML.isScalar(node) && node.type === 'PLAIN' ? node.source : undefined;
+  }
+
   private reach(path: string): Reached {
     const start = { node: this.root, offset: startOf(this.root) ?? 0, end: 0 };
     return walk(this.doc, path, start, { left: MAX_STEPS });

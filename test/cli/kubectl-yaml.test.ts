@@ -77,5 +77,33 @@ describe('reading YAML as kubectl does', () => {
     expect(report.violations.map((v) => [v.path, v.value, v.rule, v.source?.line])).toEqual([
       ['spec.containers[0].env[0].value', true, 'type', 10],
     ]);
+    expect(report.violations[0].fix).toBe(
+      'kubectl reads the unquoted yes as true (YAML 1.1): quote it ("yes") to send the string.',
+    );
+  });
+
+  it('says how kubectl read an unquoted number in a list of strings, and leaves a quoted one alone', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: numbers}',
+      'spec:',
+      '  containers:',
+      '  - name: c',
+      '    image: busybox:1.36',
+      '    args: ["0755", 0755, 1.10]',
+      '',
+    ].join('\n');
+    const report = validateManifests(parseManifests(text, 'pod.yaml'), 'privileged', '1.28');
+    expect(report.violations.map((v) => [v.path, v.fix])).toEqual([
+      [
+        'spec.containers[0].args[1]',
+        'kubectl reads the unquoted 0755 as 493 (YAML 1.1): quote it ("0755") to send the string.',
+      ],
+      [
+        'spec.containers[0].args[2]',
+        'kubectl reads the unquoted 1.10 as 1.1 (YAML 1.1): quote it ("1.10") to send the string.',
+      ],
+    ]);
   });
 });
