@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 
+import type { PodwrightApp } from '../src/app';
 import { PodwrightChart, type PodwrightChartProps } from '../src/chart';
+import type { PodwrightError, Violation } from '../src/errors';
 
 /** A fresh app and chart for one test. */
 export function chart(props: PodwrightChartProps = {}): PodwrightChart {
@@ -47,3 +49,13 @@ export const SEED_RUN: readonly string[] = [
   'echo',
   'Hello World',
 ];
+
+/** Every violation `app.synthesize()` refuses with; none when it synthesizes. */
+export function synthViolations(app: PodwrightApp): Violation[] {
+  try {
+    app.synthesize();
+    return [];
+  } catch (e) {
+    return [...(e as PodwrightError).violations];
+  }
+}

@@ -6,12 +6,12 @@ import { PodwrightApp } from '../src/app';
 import { PodwrightChart } from '../src/chart';
 import { CronJob } from '../src/cron-job';
 import { Deployment } from '../src/deployment';
-import { PodwrightError, type Violation } from '../src/errors';
 import type { KubeVersion } from '../src/kube-version';
 import { Pod } from '../src/pod';
 import type { PodSpecProps } from '../src/pod-template';
 import { Handler } from '../src/probe';
 import { Volume } from '../src/volume';
+import { synthViolations } from './helpers';
 
 /** A Pod spec that sets every 1.33 field podwright offers, first-class or through the typed 1.33 pass-through. */
 const spec133: Omit<PodSpecProps, 'restartPolicy'> = {
@@ -59,15 +59,6 @@ function pod(chart: PodwrightChart): Pod {
   return p;
 }
 
-function violations(app: PodwrightApp): Violation[] {
-  try {
-    app.synthesize();
-    return [];
-  } catch (e) {
-    return [...(e as PodwrightError).violations];
-  }
-}
-
 describe('Kubernetes 1.33 fields on a Pod', () => {
   it('reach the manifest, which cdk8s-plus-28 mappers would have dropped them from', () => {
     const [{ manifest }] = build('1.33', pod).objects();
@@ -94,11 +85,11 @@ describe('Kubernetes 1.33 fields on a Pod', () => {
   });
 
   it('synthesize clean in a chart that targets 1.33', () => {
-    expect(violations(build('1.33', pod))).toEqual([]);
+    expect(synthViolations(build('1.33', pod))).toEqual([]);
   });
 
   it('fails synth under 1.28 listing every such field with its path, value and the version it needs', () => {
-    const found = violations(build('1.28', pod));
+    const found = synthViolations(build('1.28', pod));
     expect(found.every((v) => v.rule === 'schema.unknownField' && v.object.name === 'web')).toBe(true);
     expect(found.map((v) => [v.path, v.value])).toEqual([
       [
@@ -136,7 +127,7 @@ describe('Kubernetes 1.33 fields on a Pod', () => {
         ],
       });
     });
-    expect(violations(app).map((v) => [v.path, v.rule])).toEqual([
+    expect(synthViolations(app).map((v) => [v.path, v.rule])).toEqual([
       ['spec.containers[0].lifecycle.preStop.sleep', 'lifecycle.sleep.seconds.range'],
     ]);
   });
@@ -154,12 +145,12 @@ describe('Kubernetes 1.33 fields on a workload', () => {
       expect(template.spec.securityContext).toMatchObject({ supplementalGroupsPolicy: 'Strict' });
       expect(template.spec.containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 5 } } });
     }
-    expect(violations(app)).toEqual([]);
+    expect(synthViolations(app)).toEqual([]);
   });
 
   it('fail synth under 1.28 at the template path', () => {
     const app = build('1.28', (c) => new Deployment(c, 'web', spec133));
-    expect(violations(app).map((v) => v.path)).toContain(
+    expect(synthViolations(app).map((v) => v.path)).toContain(
       'spec.template.spec.securityContext.appArmorProfile',
     );
   });
