@@ -183,3 +183,41 @@ export function listedAs(v: Violation): string {
     severity: undefined,
   });
 }
+
+/** How often `randomEditor` drops a field and replaces one by an odd value, and which keys it adds. */
+export interface RandomEdits {
+  readonly seed: number;
+  /** Chance that a field below the top level is dropped. */
+  readonly drop: number;
+  /** Chance that a field two levels down is replaced by an odd value. */
+  readonly oddValue: number;
+  /** Keys one of which is added, with an odd value, to an object two levels down (chance 0.1). */
+  readonly addKeys: readonly string[];
+}
+
+/**
+ * A seeded editor of manifests for the import round trips: fields dropped, lists reversed or grown, odd values
+ * (null, empty, wrong types, JSON-pointer characters). The same seed gives the same edits on every run.
+ */
+export function randomEditor(edits: RandomEdits): (value: unknown) => unknown {
+  let seed = edits.seed;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const odd = [null, {}, [], '', 0, -1, 'x', true, { a: null }, [null], 420, '8080', { '/~a': 1 }];
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const edit = (value: unknown, depth: number): unknown => {
+    if (Array.isArray(value)) {
+      const items = value.map((v) => edit(v, depth + 1));
+      if (random() < 0.1) items.push(pick(odd));
+      return random() < 0.1 ? items.reverse() : items;
+    }
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (depth > 0 && random() < edits.drop) continue;
+      out[key] = depth > 1 && random() < edits.oddValue ? pick(odd) : edit(v, depth + 1);
+    }
+    if (depth > 1 && random() < 0.1) out[pick(edits.addKeys)] = pick(odd);
+    return out;
+  };
+  return (value) => edit(value, 0);
+}

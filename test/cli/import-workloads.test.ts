@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { objectFromKubectlCreate, withoutServerFields } from '../../src/cli/from-create';
 import { generateTypeScript } from '../../src/cli/import';
-import { docsWorkloads, kubectlCreated, roundTrip } from './import-helpers';
+import { docsWorkloads, kubectlCreated, randomEditor, roundTrip } from './import-helpers';
 
 const CONSTRUCT: Record<string, string> = {
   Deployment: 'Deployment',
@@ -153,29 +153,12 @@ describe('podwright import of workloads the constructs render differently', () =
   });
 
   it('rebuilds every workload exactly after seeded random edits (fields dropped, lists reversed, odd values)', async () => {
-    // A fixed-seed generator keeps the edits the same on every run (the one test/cli/import.test.ts uses).
-    let seed = 1028;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const odd = [null, {}, [], '', 0, -1, 'x', true, { a: null }, [null], 420, '8080', { '/~a': 1 }];
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-    const edit = (value: unknown, depth: number): unknown => {
-      if (Array.isArray(value)) {
-        const items = value.map((v) => edit(v, depth + 1));
-        if (random() < 0.1) items.push(pick(odd));
-        return random() < 0.1 ? items.reverse() : items;
-      }
-      if (typeof value !== 'object' || value === null) return value;
-      const out: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(value)) {
-        if (depth > 0 && random() < 0.06) continue;
-        out[key] = depth > 1 && random() < 0.04 ? pick(odd) : edit(v, depth + 1);
-      }
-      if (depth > 1 && random() < 0.1) {
-        const key = pick(['name', 'replicas', 'selector', 'labels', 'restartPolicy', 'schedule', 'template']);
-        out[key] = pick(odd);
-      }
-      return out;
-    };
+    const edit = randomEditor({
+      seed: 1028,
+      drop: 0.06,
+      oddValue: 0.04,
+      addKeys: ['name', 'replicas', 'selector', 'labels', 'restartPolicy', 'schedule', 'template'],
+    });
     const workloads = [
       ...[...docsWorkloads().values()].flat(),
       ...kubectlCreated().map((c) => c.object),
@@ -183,7 +166,7 @@ describe('podwright import of workloads the constructs render differently', () =
     let rounds = 0;
     for (let round = 0; round < 3; round++) {
       for (const manifest of workloads) {
-        await roundTrip([edit(manifest, 0) as Record<string, unknown>]);
+        await roundTrip([edit(manifest) as Record<string, unknown>]);
         rounds++;
       }
     }

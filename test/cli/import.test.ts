@@ -11,7 +11,15 @@ import { podFromKubectlRun } from '../../src/cli/from-run';
 import { generateTypeScript, IMPORT_PRETTIER_OPTIONS, importManifests } from '../../src/cli/import';
 import { fieldsOf } from '../../src/cli/import-schema';
 import { fixture } from '../helpers';
-import { comparable, expectListed, importedWorkloads, listedAs, roundTrip, run } from './import-helpers';
+import {
+  comparable,
+  expectListed,
+  importedWorkloads,
+  listedAs,
+  randomEditor,
+  roundTrip,
+  run,
+} from './import-helpers';
 import { SEED_RUN } from '../helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -186,29 +194,14 @@ describe('generateTypeScript', () => {
   });
 
   it('rebuilds every docs Pod exactly after random edits (fields dropped, lists reversed, odd values)', async () => {
-    // A fixed-seed generator keeps the edits the same on every run.
-    let seed = 42;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const odd = [null, {}, [], '', 0, -1, 'x', true, { a: null }, [null], 420, '8080', { '/~a': 1 }];
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-    const edit = (value: unknown, depth: number): unknown => {
-      if (Array.isArray(value)) {
-        const items = value.map((v) => edit(v, depth + 1));
-        if (random() < 0.1) items.push(pick(odd));
-        return random() < 0.1 ? items.reverse() : items;
-      }
-      if (typeof value !== 'object' || value === null) return value;
-      const out: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(value)) {
-        if (depth > 0 && random() < 0.08) continue;
-        out[key] = depth > 1 && random() < 0.05 ? pick(odd) : edit(v, depth + 1);
-      }
-      if (depth > 1 && random() < 0.1)
-        out[pick(['name', 'port', 'path', 'value', 'restartPolicy', 'mode'])] = pick(odd);
-      return out;
-    };
+    const edit = randomEditor({
+      seed: 42,
+      drop: 0.08,
+      oddValue: 0.05,
+      addKeys: ['name', 'port', 'path', 'value', 'restartPolicy', 'mode'],
+    });
     for (const file of DOCS_FILES) {
-      await roundTrip(docsPods(file).map((d) => edit(d, 0) as Record<string, unknown>));
+      await roundTrip(docsPods(file).map((d) => edit(d) as Record<string, unknown>));
     }
   });
 
