@@ -633,12 +633,25 @@ export function mutant(
   const rng = rngFor(seed, index);
   const base = rng.pick(bases);
   const object = structuredClone(base.object);
+  return { index, base: base.source, edits: mutate(object, paths, rng), object };
+}
+
+/**
+ * Edits `object` in place: hardened half the time, then one to three mutations drawn by weight from the Pod
+ * mutations at `paths` and `more`. Returns the edits made, in order.
+ */
+export function mutate(
+  object: Json,
+  paths: PodPaths,
+  rng: Rng,
+  more: readonly (readonly [string, Mutation, number])[] = [],
+): string[] {
   const edits: string[] = [];
   if (rng.chance(0.5)) {
     harden(object, paths);
     edits.push('harden');
   }
-  const kinds = mutations(paths);
+  const kinds = [...mutations(paths), ...more];
   const total = kinds.reduce((n, [, , w]) => n + w, 0);
   const count = rng.chance(0.7) ? 1 : rng.chance(0.66) ? 2 : 3;
   for (let tries = 0; edits.filter((e) => e !== 'harden').length < count && tries < 10; tries++) {
@@ -647,7 +660,7 @@ export function mutant(
     const done = fn(object, rng);
     if (done) edits.push(done);
   }
-  return { index, base: base.source, edits, object };
+  return edits;
 }
 
 /** The documentation Pods the fuzzer starts from (test/fixtures/docs-pods), by file name. */

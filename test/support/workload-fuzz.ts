@@ -9,7 +9,7 @@ import type { Profile } from '../../src/profile';
 import { isWorkload } from '../../src/validation';
 import type { ApiClient } from './apiserver';
 import type { ProfileNamespaces } from './differential';
-import { type Mutant, type Mutation, type PodPaths, type Rng, harden, mutations, rngFor } from './fuzz';
+import { type Mutant, type Mutation, type PodPaths, type Rng, mutate, rngFor } from './fuzz';
 import { type FuzzResult, runMutants } from './fuzz-run';
 
 type Json = Record<string, any>;
@@ -200,24 +200,7 @@ export function workloadMutant(
   const rng = rngFor(seed, index);
   const base = rng.pick(bases as { source: string; object: Json }[]);
   const object = structuredClone(base.object);
-  const paths = templatePaths(object);
-  const edits: string[] = [];
-  if (rng.chance(0.5)) {
-    harden(object, paths);
-    edits.push('harden');
-  }
-  const kinds: (readonly [string, Mutation, number])[] = [
-    ...mutations(paths),
-    ['workload', editWorkload, 25],
-  ];
-  const total = kinds.reduce((n, [, , w]) => n + w, 0);
-  const count = rng.chance(0.7) ? 1 : rng.chance(0.66) ? 2 : 3;
-  for (let tries = 0; edits.filter((e) => e !== 'harden').length < count && tries < 10; tries++) {
-    let draw = rng.next() * total;
-    const [, fn] = kinds.find(([, , w]) => (draw -= w) < 0) ?? kinds[0];
-    const done = fn(object, rng);
-    if (done) edits.push(done);
-  }
+  const edits = mutate(object, templatePaths(object), rng, [['workload', editWorkload, 25]]);
   return { index, base: base.source, edits, object };
 }
 
