@@ -29,3 +29,12 @@ export function tmpFile(name: string, text: string): string {
   fs.writeFileSync(path.join(dir, name), text);
   return path.join(dir, name);
 }
+
+/** Line and column (1-based) of the first `needle` in `text` after the first `after`, by plain string search. */
+export function at(text: string, needle: string, after = ''): { line: number; column: number } {
+  const from = text.indexOf(after);
+  const offset = text.indexOf(needle, from + after.length);
+  if (from < 0 || offset < 0) throw new Error(`test text has no ${JSON.stringify(needle)}`);
+  const lines = text.slice(0, offset).split('\n');
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+}

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli as run } from './run-cli';
+import { at, runCli as run } from './run-cli';
 import { readManifests } from '../../src/cli/manifests';
 import { renderReport, validateManifests } from '../../src/cli/validate';
 
@@ -18,15 +18,6 @@ function tmpDir(files: Record<string, string>): string {
     fs.writeFileSync(path.join(dir, name), text);
   }
   return dir;
-}
-
-/** Line and column (1-based) of the first `needle` in `text` after the first `after`, by plain string search. */
-function at(text: string, needle: string, after = ''): { line: number; column: number } {
-  const from = text.indexOf(after);
-  const offset = text.indexOf(needle, from + after.length);
-  if (from < 0 || offset < 0) throw new Error(`test text has no ${JSON.stringify(needle)}`);
-  const lines = text.slice(0, offset).split('\n');
-  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
 
 /** The report of `podwright validate --profile privileged --format FORMAT` of `files`, run in `cwd`. */

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli as run, tmpFile } from './run-cli';
+import { at, runCli as run, tmpFile } from './run-cli';
 import { parseManifests } from '../../src/cli/manifests';
-
-/** Line and column (1-based) of the first `needle` in `text` after the first `after`, by plain string search. */
-function at(text: string, needle: string, after = ''): { line: number; column: number } {
-  const from = text.indexOf(after);
-  const offset = text.indexOf(needle, from + after.length);
-  if (from < 0 || offset < 0) throw new Error(`test text has no ${JSON.stringify(needle)}`);
-  const lines = text.slice(0, offset).split('\n');
-  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
-}
 
 /** Where each path of the first object in `text` is placed. */
 function locate(text: string, ...paths: string[]): { line?: number; column?: number }[] {
